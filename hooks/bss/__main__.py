@@ -1,0 +1,27 @@
+"""``python -m bss check [ROOT]``: validate the content without building the site."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .problems import ContentError
+from .site import build_site, translation_report
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] != "check":
+        print("usage: python -m bss check [PROJECT_ROOT]", file=sys.stderr)
+        return 2
+    root = Path(argv[1] if len(argv) > 1 else ".")
+    try:
+        site = build_site(root)
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"Content is valid: {len(site.pages)} pages in 2 languages.")
+    print(translation_report(site, root / "docs"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

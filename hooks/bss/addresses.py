@@ -1,0 +1,41 @@
+"""Where each page lives. Trainers print these addresses: never change one once published.
+
+Paths are Markdown source paths relative to docs/, in the default language; ``src_uri`` gives a
+page's file in another language (``x.md`` -> ``x.en.md``), which mkdocs-static-i18n publishes
+under ``/en/``.
+"""
+from __future__ import annotations
+
+from .text import DEFAULT_LANGUAGE
+
+HOME = "index.md"
+PROGRAMMES = "programe/index.md"
+PARTNERS = "parteneri/index.md"
+CASE_STUDIES = "studii-de-caz/index.md"
+
+
+def programme(pid: str) -> str:
+    return f"programe/{pid}.md"
+
+
+def partner(pid: str) -> str:
+    return f"parteneri/{pid}.md"
+
+
+def case_study(cid: str) -> str:
+    return f"studii-de-caz/{cid}.md"
+
+
+def src_uri(src: str, lang: str) -> str:
+    """The source file of page ``src`` in ``lang``."""
+    if lang == DEFAULT_LANGUAGE:
+        return src
+    return f"{src[:-3]}.{lang}.md"
+
+
+def url_path(src: str, lang: str) -> str:
+    """The published address of page ``src`` in ``lang``, e.g. ``/en/studii-de-caz/x/``."""
+    path = src[:-3]
+    path = path[: -len("index")] if path.endswith("index") else path + "/"
+    prefix = "/" if lang == DEFAULT_LANGUAGE else f"/{lang}/"
+    return prefix + path

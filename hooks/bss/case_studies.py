@@ -1,0 +1,93 @@
+"""Case studies: one community social service each, with its facts, story, results and lessons."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from .collections import Collection
+from .record import Quote, Record, Source
+from .text import Text
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str  # beneficiaries, staff, places, localities, volunteers
+    value: int
+    qualifier: str = "exact"
+
+
+@dataclass(frozen=True)
+class Photo:
+    src: str
+    alt: Text
+    caption: Text | None
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    id: str
+    example: bool
+    title: Text
+    service_type: str
+    target_groups: tuple[str, ...]
+    districts: tuple[str, ...]
+    locality: Text
+    organisation: str | None
+    authority: Text | None
+    programme: str | None
+    start: datetime.date
+    end: datetime.date | None
+    figures: tuple[Figure, ...]
+    summary: Text
+    story: Text
+    results: tuple[Text, ...]
+    lessons: tuple[Text, ...]
+    quotes: tuple[Quote, ...]
+    photos: tuple[Photo, ...]
+    sources: tuple[Source, ...]
+
+    def figure(self, fid: str) -> Figure | None:
+        return next((f for f in self.figures if f.id == fid), None)
+
+
+def build_case_study(r: Record) -> CaseStudy:
+    return CaseStudy(
+        id=r.get("id"), example=r.get("example", False), title=r.text("title"),
+        service_type=r.get("service_type"), target_groups=tuple(r.get("target_groups")),
+        districts=tuple(r.get("districts")), locality=r.text("locality"), organisation=r.get("organisation"),
+        authority=r.text("authority"), programme=r.get("programme"),
+        start=r.date("period", "start"), end=r.date("period", "end"),
+        figures=tuple(Figure(f.get("id"), f.get("value"), f.get("qualifier", "exact")) for f in r.children("figures")),
+        summary=r.text("summary"), story=r.text("story"), results=r.texts("results"), lessons=r.texts("lessons"),
+        quotes=r.quotes(),
+        photos=tuple(Photo(p.get("src"), p.text("alt"), p.text("caption")) for p in r.children("photos")),
+        sources=r.sources(),
+    )
+
+
+CASE_STUDIES = Collection(
+    "case-studies", "data/case-studies", "case-study.schema.json", build_case_study,
+    references={
+        ("service_type",): "service-types", ("target_groups", "*"): "target-groups", ("districts", "*"): "units",
+        ("organisation",): "partners", ("programme",): "programmes",
+    },
+    label="case studies",
+)
+
+
+def pages(content) -> list:
+    """The case-study index, grouped by service type, and a page per case study."""
+    from . import addresses as A
+    from .render import PageSpec
+    from .text import Text
+
+    cases = sorted(content.case_studies.values(), key=lambda c: c.title.ro)
+    order = list(content.service_types)
+    groups = [(t, [c for c in cases if c.service_type == t]) for t in order]
+    title = Text(content.strings.t("nav.case_studies", "ro"), content.strings.t("nav.case_studies", "en"))
+    specs = [PageSpec(A.CASE_STUDIES, "case-studies.md", title,
+                      {"cases": cases, "groups": [g for g in groups if g[1]]})]
+    for c in cases:
+        specs.append(PageSpec(A.case_study(c.id), "case-study.md", c.title,
+                              {"case": c, "example": c.example}, c.summary))
+    return specs

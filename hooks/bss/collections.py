@@ -1,0 +1,114 @@
+"""How each content type is stored, checked and cross-referenced: declared, not coded per type."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .problems import Problem, field_name
+from .record import Record
+from .schemas import validate
+from .source import Document, DocumentError, read_document
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A content type.
+
+    Records live one per file in ``folder`` (the file named after the id), or, with ``list_key``,
+    as a list inside the single file ``folder``. ``references`` maps a field path inside a record
+    (``"*"`` for every list item) to the collection its value must name.
+    """
+
+    key: str
+    folder: str
+    schema: str
+    build: Callable[[Record], object]
+    references: dict[tuple, str] = field(default_factory=dict)
+    list_key: str | None = None
+    label: str = ""
+
+
+@dataclass
+class Loaded:
+    """The records of every collection, found and schema-checked, before models are built."""
+
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_collection(root: Path, coll: Collection, loaded: Loaded) -> None:
+    """Read, schema-check and index one collection, collecting every problem on the way."""
+    schema_dir = root / "data" / "schemas"
+    location = root / coll.folder
+    files = [location] if coll.list_key else sorted(location.glob("*.y*ml"))
+    found: dict[str, Record] = {}
+    if coll.list_key and not location.exists():
+        loaded.problems.append(Problem(coll.folder, 1, "file", "is missing", f"the list of {coll.label or coll.key}"))
+    for file in files:
+        try:
+            doc = read_document(file, root)
+        except DocumentError as exc:
+            loaded.problems.extend(exc.problems)
+            continue
+        schema_problems = validate(doc, coll.schema, schema_dir)
+        if schema_problems:
+            loaded.problems.extend(schema_problems)
+            continue
+        for record in _records(doc, coll, loaded.problems):
+            rid = record.get("id")
+            if rid in found:
+                loaded.problems.append(Problem(
+                    doc.path, doc.line(record.base + ("id",)), field_name(record.base + ("id",)),
+                    f"'{rid}' is already used by {found[rid].where('id').rsplit(':', 1)[0]}",
+                    "each id once"))
+                continue
+            found[rid] = record
+    loaded.records[coll.key] = found
+
+
+def _records(doc: Document, coll: Collection, problems: list[Problem]):
+    if coll.list_key:
+        return [Record(doc, (coll.list_key, i)) for i in range(len(doc.data[coll.list_key]))]
+    record = Record(doc)
+    stem = Path(doc.path).name.split(".")[0]
+    if record.get("id") != stem:
+        problems.append(doc.problem(("id",), f"'{record.get('id')}' differs from the file name '{Path(doc.path).name}'",
+                                    f"the file to be named {record.get('id')}.yml"))
+        return []
+    return [record]
+
+
+def check_references(colls: list[Collection], loaded: Loaded, extra_ids: dict[str, set[str]]) -> None:
+    """Every id a record names must exist in the collection it points to."""
+    labels = {c.key: c.label or c.key for c in colls}
+    for coll in colls:
+        for record in loaded.records.get(coll.key, {}).values():
+            for pattern, target in coll.references.items():
+                known = extra_ids.get(target) or set(loaded.records.get(target, {}))
+                for path, value in _walk(record.data, pattern, ()):
+                    if value not in known:
+                        loaded.problems.append(record.doc.problem(
+                            record.base + path, f"'{value}' does not exist",
+                            _suggest(value, known, labels.get(target, target))))
+
+
+def _walk(data, pattern: tuple, path: tuple):
+    if not pattern:
+        yield path, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        for i, item in enumerate(data if isinstance(data, list) else []):
+            yield from _walk(item, rest, path + (i,))
+    elif isinstance(data, dict) and head in data:
+        yield from _walk(data[head], rest, path + (head,))
+
+
+def _suggest(value: str, known: set[str], label: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(value), sorted(known), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"one of the known {label}: {', '.join(sorted(known)[:8])}{', ...' if len(known) > 8 else ''}"

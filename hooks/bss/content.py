@@ -1,0 +1,72 @@
+"""Load every content type, check it whole, and build the typed models: the one entry point.
+
+``load_content(root)`` either returns a complete ``Content`` or raises ``ContentError`` with
+every problem found, so a build never starts on bad content.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .case_studies import CASE_STUDIES, CaseStudy
+from .collections import Collection, Loaded, check_references, load_collection
+from .partners import PARTNERS, Partner
+from .problems import ContentError, Problem
+from .programmes import PROGRAMMES, Programme
+from .record import Record
+from .strings import Strings, load_strings
+from .taxonomies import SERVICE_TYPES, TARGET_GROUPS, Term
+from .units import Unit, load_units
+
+COLLECTIONS: list[Collection] = [SERVICE_TYPES, TARGET_GROUPS, PARTNERS, PROGRAMMES, CASE_STUDIES]
+IMAGES_DIR = "docs/assets/images"
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the site shows, validated and typed."""
+
+    root: Path
+    strings: Strings
+    units: dict[str, Unit]
+    service_types: dict[str, Term]
+    target_groups: dict[str, Term]
+    partners: dict[str, Partner]
+    programmes: dict[str, Programme]
+    case_studies: dict[str, CaseStudy]
+
+
+def load_content(root: Path) -> Content:
+    root = Path(root)
+    loaded = Loaded()
+    strings = load_strings(root, loaded.problems)
+    units = load_units(root, loaded.problems)
+    for coll in COLLECTIONS:
+        load_collection(root, coll, loaded)
+    check_references(COLLECTIONS, loaded, {"units": set(units)})
+    for coll in COLLECTIONS:
+        for record in loaded.records[coll.key].values():
+            loaded.problems.extend(_check_record(root, record))
+    if loaded.problems:
+        raise ContentError(loaded.problems)
+    built = {c.key: {rid: c.build(rec) for rid, rec in sorted(loaded.records[c.key].items())} for c in COLLECTIONS}
+    return Content(
+        root=root, strings=strings, units=units,
+        service_types=built["service-types"], target_groups=built["target-groups"], partners=built["partners"],
+        programmes=built["programmes"], case_studies=built["case-studies"],
+    )
+
+
+def _check_record(root: Path, record: Record) -> list[Problem]:
+    """Checks a schema cannot state: dates in order, photos that exist."""
+    problems = []
+    period = record.get("period")
+    if period and period.get("end") and period["end"] < period["start"]:
+        problems.append(record.doc.problem(record.base + ("period", "end"),
+                                           f"{period['end']} is before the start {period['start']}",
+                                           "an end date on or after the start date"))
+    for i, photo in enumerate(record.get("photos") or []):
+        if not (root / IMAGES_DIR / photo["src"]).is_file():
+            problems.append(record.doc.problem(record.base + ("photos", i, "src"), f"'{photo['src']}' does not exist",
+                                               f"an image file under {IMAGES_DIR}/"))
+    return problems

@@ -1,0 +1,64 @@
+"""Partner organisations: funders, implementers, alliances, the ministry, grantee CSOs."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .collections import Collection
+from .record import Record, Source
+from .text import Text
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: Text
+    source: Source | None
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: str
+    example: bool
+    name: Text
+    short_name: str | None
+    kind: str
+    description: Text
+    website: str | None
+    district: str | None
+    people: tuple[Person, ...]
+    sources: tuple[Source, ...]
+
+
+def build_partner(r: Record) -> Partner:
+    return Partner(
+        id=r.get("id"), example=r.get("example", False), name=r.text("name"), short_name=r.get("short_name"),
+        kind=r.get("kind"), description=r.text("description"), website=r.get("website"),
+        district=r.get("district"),
+        people=tuple(Person(p.get("name"), p.text("role"), p.source()) for p in r.children("people")),
+        sources=r.sources(),
+    )
+
+
+PARTNERS = Collection("partners", "data/partners", "partner.schema.json", build_partner,
+                      references={("district",): "units"}, label="partners")
+
+
+KIND_ORDER = ("funder", "implementer", "ministry", "alliance", "public-authority", "cso")
+
+
+def pages(content) -> list:
+    """The partner directory, grouped by kind, and a page per partner with its case studies."""
+    from . import addresses as A
+    from .render import PageSpec
+    from .text import Text
+
+    ordered = sorted(content.partners.values(), key=lambda p: (KIND_ORDER.index(p.kind), p.name.ro))
+    groups = [(k, [p for p in ordered if p.kind == k]) for k in KIND_ORDER]
+    title = Text(content.strings.t("nav.partners", "ro"), content.strings.t("nav.partners", "en"))
+    specs = [PageSpec(A.PARTNERS, "partners.md", title, {"groups": [g for g in groups if g[1]]})]
+    for p in ordered:
+        progs = [g for g in content.programmes.values() if p.id in g.organisations()]
+        cases = [c for c in content.case_studies.values() if c.organisation == p.id]
+        specs.append(PageSpec(A.partner(p.id), "partner.md", p.name,
+                              {"partner": p, "programmes": progs, "cases": cases}, p.description))
+    return specs

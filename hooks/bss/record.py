@@ -1,0 +1,82 @@
+"""A validated record inside a document, with helpers that build typed values from it."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from .problems import field_name
+from .source import Document
+from .text import Text, make_text
+
+
+@dataclass(frozen=True)
+class Source:
+    publisher: str
+    title: Text | None = None
+    date: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: Text
+    author: str
+    role: Text | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Record:
+    """The mapping at ``base`` inside ``doc`` (``()`` for a one-record file)."""
+
+    doc: Document
+    base: tuple = ()
+
+    @property
+    def data(self) -> dict:
+        value = self.doc.data
+        for part in self.base:
+            value = value[part]
+        return value
+
+    def at(self, *path) -> Record:
+        return Record(self.doc, self.base + tuple(path))
+
+    def get(self, key: str, default=None):
+        return self.data.get(key, default)
+
+    def where(self, *path) -> str:
+        full = self.base + tuple(path)
+        return f"{self.doc.path}:{self.doc.line(full)}: {field_name(full)}"
+
+    def text(self, key: str) -> Text | None:
+        return make_text(self.data.get(key), self.where(key))
+
+    def texts(self, key: str) -> tuple[Text, ...]:
+        return tuple(make_text(v, self.where(key, i)) for i, v in enumerate(self.data.get(key) or []))
+
+    def date(self, *path) -> datetime.date | None:
+        value = self.data
+        for part in path:
+            value = value.get(part) if isinstance(value, dict) else None
+        return datetime.date.fromisoformat(value) if value else None
+
+    def source(self, key: str = "source") -> Source | None:
+        if self.data.get(key) is None:
+            return None
+        return self.at(key).as_source()
+
+    def sources(self, key: str = "sources") -> tuple[Source, ...]:
+        return tuple(r.as_source() for r in self.children(key))
+
+    def as_source(self) -> Source:
+        return Source(self.get("publisher"), self.text("title"), self.date("date"))
+
+    def quotes(self, key: str = "quotes") -> tuple[Quote, ...]:
+        out = []
+        for i, _ in enumerate(self.data.get(key) or []):
+            q = self.at(key, i)
+            out.append(Quote(q.text("text"), q.get("author"), q.text("role"), q.source()))
+        return tuple(out)
+
+    def children(self, key: str) -> list[Record]:
+        return [self.at(key, i) for i in range(len(self.data.get(key) or []))]

@@ -1,0 +1,141 @@
+"""Validate documents against the JSON Schemas in ``data/schemas/``: the one statement of each format.
+
+jsonschema does the checking; this module only turns its errors into messages an editor can act
+on, each pinned to the line of the offending value.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from .problems import Problem
+from .source import Document
+
+_TYPE_NAMES = {
+    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+    "array": "a list", "object": "a mapping of fields", "null": "nothing",
+}
+
+
+@cache
+def _validators(schema_dir: str) -> dict[str, Draft202012Validator]:
+    resources = []
+    for file in sorted(Path(schema_dir).glob("*.schema.json")):
+        contents = json.loads(file.read_text(encoding="utf-8"))
+        resources.append((file.name, Resource.from_contents(contents, default_specification=DRAFT202012)))
+    registry = Registry().with_resources(resources)
+    return {
+        name: Draft202012Validator({"$ref": name}, registry=registry, format_checker=FormatChecker())
+        for name, _ in resources
+    }
+
+
+def validate(doc: Document, schema: str, schema_dir: Path) -> list[Problem]:
+    """Every way ``doc`` breaks ``schema`` (a file name such as ``case-study.schema.json``)."""
+    validator = _validators(str(schema_dir))[schema]
+    problems: list[Problem] = []
+    for error in validator.iter_errors(doc.data):
+        problems.extend(_explain(error, doc))
+    return problems
+
+
+def _leaves(error):
+    """Descend into ``anyOf``/``oneOf`` to the errors that say something specific."""
+    if error.context:
+        best = max(error.context, key=lambda e: len(e.absolute_path))
+        deepest = [e for e in error.context if len(e.absolute_path) == len(best.absolute_path)]
+        return [leaf for e in deepest[:1] for leaf in _leaves(e)]
+    return [error]
+
+
+def _explain(error, doc: Document) -> list[Problem]:
+    errors = _leaves(error) if error.validator in ("anyOf", "oneOf") else [error]
+    out = []
+    for err in errors:
+        out.extend(_explain_one(err, doc))
+    return out
+
+
+def _explain_one(error, doc: Document) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    hint = schema.get("x-expected", "")
+    kind = error.validator
+    value = error.instance
+    if kind == "required":
+        return [
+            doc.problem(path + (name,), "missing",
+                        _property_hint(schema, name) or "this field is required")
+            for name in error.validator_value if isinstance(value, dict) and name not in value
+        ]
+    if kind in ("additionalProperties", "unevaluatedProperties"):
+        allowed = sorted(schema.get("properties", {}))
+        problems = []
+        for name in value:
+            if name in allowed:
+                continue
+            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+            expected = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(allowed)}"
+            problems.append(doc.problem(path + (name,), "unknown field", expected))
+        return problems
+    if kind == "type":
+        wanted = error.validator_value
+        wanted = wanted if isinstance(wanted, list) else [wanted]
+        return [doc.problem(path, f"is {_describe(value)}",
+                            hint or "expected " + " or ".join(_TYPE_NAMES.get(w, w) for w in wanted))]
+    if kind == "enum":
+        options = ", ".join(str(v) for v in error.validator_value)
+        return [doc.problem(path, f"'{value}' is not allowed", hint or f"one of: {options}")]
+    if kind == "const":
+        return [doc.problem(path, f"is {value!r}", hint or f"must be {error.validator_value!r}")]
+    if kind == "pattern":
+        return [doc.problem(path, f"'{value}' has the wrong form", hint or f"text matching {error.validator_value}")]
+    if kind == "format":
+        return [doc.problem(path, f"'{value}' is not a valid {error.validator_value}",
+                            hint or _FORMAT_HINTS.get(error.validator_value, error.validator_value))]
+    if kind in ("minLength", "minItems", "minProperties"):
+        what = "empty" if error.validator_value == 1 else "too short"
+        return [doc.problem(path, f"is {what}", hint or f"at least {error.validator_value} {_unit(kind)}")]
+    if kind in ("maxLength", "maxItems"):
+        return [doc.problem(path, "is too long", hint or f"at most {error.validator_value} {_unit(kind)}")]
+    if kind in ("minimum", "exclusiveMinimum"):
+        return [doc.problem(path, f"{value} is too small", hint or f"at least {error.validator_value}")]
+    if kind in ("maximum", "exclusiveMaximum"):
+        return [doc.problem(path, f"{value} is too large", hint or f"at most {error.validator_value}")]
+    if kind == "uniqueItems":
+        return [doc.problem(path, "lists the same item twice", hint or "each item once")]
+    return [doc.problem(path, error.message, hint)]
+
+
+_FORMAT_HINTS = {"date": "a date written YYYY-MM-DD, e.g. 2021-02-01", "uri": "a full address such as https://example.org/"}
+
+
+def _unit(kind: str) -> str:
+    return {"minLength": "character", "maxLength": "characters", "minItems": "item", "maxItems": "items",
+            "minProperties": "field"}.get(kind, "")
+
+
+def _describe(value) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{short}'"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping of fields"
+
+
+def _property_hint(schema: dict, name: str) -> str:
+    prop = schema.get("properties", {}).get(name, {})
+    return prop.get("x-expected", "") if isinstance(prop, dict) else ""

@@ -1,0 +1,53 @@
+"""From content to the Markdown of every generated page in every language."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import addresses, case_studies, partners, programmes
+from .content import Content, load_content
+from .render import RenderedPage, Renderer
+
+PAGE_BUILDERS = (programmes.pages, partners.pages, case_studies.pages)
+
+
+@dataclass(frozen=True)
+class Site:
+    content: Content
+    pages: dict[str, RenderedPage]  # by src_uri
+
+    def untranslated(self) -> list[str]:
+        """Where each text shown in Romanian on an English page comes from, once each."""
+        return sorted({where for page in self.pages.values() for where in page.untranslated})
+
+
+def build_site(root: Path) -> Site:
+    """Load, validate and render everything; raises ContentError on any problem."""
+    content = load_content(root)
+    renderer = Renderer(content.strings)
+    shared = {"content": content, "A": addresses}
+    pages: dict[str, RenderedPage] = {}
+    for build in PAGE_BUILDERS:
+        for spec in build(content):
+            for page in renderer.render(spec, shared):
+                pages[page.src_uri] = page
+    return Site(content, pages)
+
+
+def untranslated_documents(docs_dir: Path) -> list[str]:
+    """Hand-written pages in docs/ that have no English file."""
+    missing = []
+    for file in sorted(docs_dir.rglob("*.md")):
+        if file.name.count(".") == 1 and not file.with_name(file.stem + ".en.md").exists():
+            missing.append(f"{file.relative_to(docs_dir.parent).as_posix()}: no English page ({file.stem}.en.md)")
+    return missing
+
+
+def translation_report(site: Site, docs_dir: Path) -> str:
+    gaps = site.untranslated() + untranslated_documents(docs_dir)
+    if not gaps:
+        return "Translation report: every text has an English version."
+    lines = [f"Translation report: {len(gaps)} text{'s' if len(gaps) != 1 else ''} not yet translated into English "
+             "(shown in Romanian with a note):"]
+    lines += [f"  {gap}" for gap in gaps]
+    return "\n".join(lines)

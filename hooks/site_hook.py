@@ -1,0 +1,69 @@
+"""The thin MkDocs hook: MkDocs events only, handing all work to the ``bss`` core.
+
+The core builds every page of every language once per content change; mkdocs-static-i18n then
+runs one MkDocs build per language and this hook hands each build its pages (see
+notes/mkdocs-stack.md: files are added before static-i18n's on_files and filled after it).
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File
+
+from bss.fingerprint import fingerprint
+from bss.problems import ContentError
+from bss.sanitize import clean_html
+from bss.site import build_site, translation_report
+
+log = logging.getLogger("mkdocs.hooks.bss")
+_state: dict = {"key": None, "site": None}
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    key = fingerprint(root)
+    if key != _state["key"]:
+        _state.update(key=None, site=None)
+        try:
+            site = build_site(root)
+        except ContentError as exc:
+            for problem in exc.problems:
+                log.error(str(problem))
+            raise PluginError(f"{len(exc.problems)} problem(s) in the content, listed above. "
+                              "Nothing was built.") from None
+        _state.update(key=key, site=site)
+    return config
+
+
+@event_priority(50)
+def _add_generated_files(files, config):
+    for src_uri in _state["site"].pages:
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"docs/{src_uri} clashes with a page generated from the data: rename or remove it")
+        files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+@event_priority(-110)
+def _fill_generated_files(files, config):
+    pages = _state["site"].pages
+    for file in files:
+        page = pages.get(file.src_uri)
+        if page is not None:
+            file.content_string = page.markdown
+    return files
+
+
+on_files = CombinedEvent(_add_generated_files, _fill_generated_files)
+
+
+def on_page_content(html, page, config, files):
+    return clean_html(html)
+
+
+def on_post_build(config):
+    if config.theme["language"] == "ro":  # once per build, not once per language
+        log.info(translation_report(_state["site"], Path(config.docs_dir)))
