@@ -34,6 +34,9 @@ class Loaded:
     """The records of every collection, found and schema-checked, before models are built."""
 
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
+    # Ids of records whose file could not be loaded: already reported, so references to them
+    # are not reported again as "does not exist".
+    broken: dict[str, set[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -43,6 +46,7 @@ def load_collection(root: Path, coll: Collection, loaded: Loaded) -> None:
     location = root / coll.folder
     files = [location] if coll.list_key else sorted(location.glob("*.y*ml"))
     found: dict[str, Record] = {}
+    broken = loaded.broken.setdefault(coll.key, set())
     if coll.list_key and not location.exists():
         loaded.problems.append(Problem(coll.folder, 1, "file", "is missing", f"the list of {coll.label or coll.key}"))
     for file in files:
@@ -50,10 +54,12 @@ def load_collection(root: Path, coll: Collection, loaded: Loaded) -> None:
             doc = read_document(file, root)
         except DocumentError as exc:
             loaded.problems.extend(exc.problems)
+            broken.add(file.name.split(".")[0])
             continue
         schema_problems = validate(doc, coll.schema, schema_dir)
         if schema_problems:
             loaded.problems.extend(schema_problems)
+            broken.update(_ids_in(doc, coll))
             continue
         for record in _records(doc, coll, loaded.problems):
             rid = record.get("id")
@@ -65,6 +71,14 @@ def load_collection(root: Path, coll: Collection, loaded: Loaded) -> None:
                 continue
             found[rid] = record
     loaded.records[coll.key] = found
+
+
+def _ids_in(doc: Document, coll: Collection) -> set[str]:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    if coll.list_key:
+        items = data.get(coll.list_key) if isinstance(data.get(coll.list_key), list) else []
+        return {i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)}
+    return {Path(doc.path).name.split(".")[0]}
 
 
 def _records(doc: Document, coll: Collection, problems: list[Problem]):
@@ -86,8 +100,9 @@ def check_references(colls: list[Collection], loaded: Loaded, extra_ids: dict[st
         for record in loaded.records.get(coll.key, {}).values():
             for pattern, target in coll.references.items():
                 known = extra_ids.get(target) or set(loaded.records.get(target, {}))
+                broken = loaded.broken.get(target, set())
                 for path, value in _walk(record.data, pattern, ()):
-                    if value not in known:
+                    if value not in known and value not in broken:
                         loaded.problems.append(record.doc.problem(
                             record.base + path, f"'{value}' does not exist",
                             _suggest(value, known, labels.get(target, target))))

@@ -1,7 +1,6 @@
 """Read a YAML file into plain data while remembering the line of every value."""
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,8 +36,10 @@ def read_document(file: Path, root: Path) -> Document:
     rel = file.relative_to(root).as_posix()
     raw = file.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        raise DocumentError(Problem(rel, 1, "file", f"file is {len(raw):,} bytes",
+        raise DocumentError(Problem(rel, 1, "file", f"is {len(raw):,} bytes",
                                     f"at most {MAX_FILE_BYTES:,} bytes; split it or move media out"))
+    if b"\x00" in raw[:8192]:
+        raise DocumentError(Problem(rel, 1, "file", "holds binary data, not text", "a YAML text file"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -46,18 +47,19 @@ def read_document(file: Path, root: Path) -> Document:
         raise DocumentError(Problem(rel, line, "encoding",
                                     f"byte 0x{raw[exc.start]:02x} is not UTF-8",
                                     "save the file as UTF-8")) from None
-    if "\x00" in text:
-        raise DocumentError(Problem(rel, 1, "file", "file holds binary data", "a YAML text file"))
     text = text.removeprefix("\ufeff")
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
+        source_line = text.splitlines()[line - 1] if mark and line <= len(text.splitlines()) else ""
+        if "\t" in source_line[: mark.column + 1 if mark else 0]:
+            raise DocumentError(Problem(rel, line, "yaml", "a tab is used for indentation", "indent with spaces")) from None
         raise DocumentError(Problem(rel, line, "yaml", exc.problem or "invalid YAML",
                                     "valid YAML: check the indentation, and quote text that holds ': ' or starts with a special character")) from None
     if node is None:
-        raise DocumentError(Problem(rel, 1, "file", "file is empty", "a YAML mapping of fields"))
+        raise DocumentError(Problem(rel, 1, "file", "is empty", "a YAML mapping of fields"))
     doc = Document(rel, None)
     problems: list[Problem] = []
     doc.data = _build(node, (), doc, problems)
@@ -94,12 +96,19 @@ def _build(node, path: tuple, doc: Document, problems: list[Problem]):
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
-    return _scalar(node)
+    try:
+        return _scalar(node)
+    except yaml.constructor.ConstructorError as exc:
+        problems.append(Problem(doc.path, node.start_mark.line + 1, field_name(path), exc.problem or "cannot be read",
+                                "plain text, a number, true or false"))
+        return None
+
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 def _scalar(node):
-    value = _constructor.construct_object(node, deep=True)
-    # Dates stay text so that JSON Schema sees what the editor wrote.
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    return value
+    # Dates stay text, as written, so that JSON Schema checks them (2023-02-30 included).
+    if node.tag == _TIMESTAMP:
+        return node.value
+    return _constructor.construct_object(node, deep=True)

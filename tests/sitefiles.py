@@ -1,0 +1,43 @@
+"""Helpers for reading a built site: its pages, their links, their language."""
+from __future__ import annotations
+
+import html as htmllib
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+SKIP = ("assets/", "search/")
+
+
+def page_paths(site: Path, lang: str) -> set[str]:
+    """Published addresses (without the /en/ prefix) of the HTML pages of one language."""
+    base = site / "en" if lang == "en" else site
+    out = set()
+    for file in base.rglob("index.html"):
+        rel = file.relative_to(base).parent.as_posix()
+        rel = "" if rel == "." else rel + "/"
+        if lang == "ro" and rel.startswith("en/"):
+            continue
+        if not rel.startswith(SKIP):
+            out.add(rel)
+    return out
+
+
+def url_of(lang: str, path: str) -> str:
+    return ("/en/" if lang == "en" else "/") + path
+
+
+def read_page(site: Path, url: str) -> str:
+    return (site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def switcher_target(html: str, page_url: str, hreflang: str) -> str:
+    match = re.search(rf'<a href="([^"]*)" hreflang="{hreflang}" class="md-select__link"', html)
+    assert match, f"no language switcher entry for {hreflang} on {page_url}"
+    return urljoin(page_url, match.group(1))
+
+
+def visible_text(html: str) -> str:
+    html = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"<[^>]+>", " ", html)
+    return re.sub(r"[ \t\r\n]+", " ", htmllib.unescape(html))

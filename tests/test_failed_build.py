@@ -1,0 +1,70 @@
+"""Bad content never yields a half-built site: the build stops and site/ stays as it was."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, mkdocs_build
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def break_content(project: Path) -> None:
+    case = project / "data/case-studies/respiro-floresti.yml"
+    case.write_text(case.read_text(encoding="utf-8").replace("districts: [MD-FL]", "districts: [MD-XX]"),
+                    encoding="utf-8")
+
+
+def test_make_site_keeps_the_previous_site_on_bad_content(project):
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy2(ROOT / name, project / name)
+    venv = Path(sys.prefix)
+    make = ["make", "-s", "site", f"VENV={venv}"]
+    first = subprocess.run(make, cwd=project, capture_output=True, text=True)
+    assert first.returncode == 0, first.stdout + first.stderr
+    before = snapshot(project / "site")
+    assert "studii-de-caz/respiro-floresti/index.html" in before
+
+    break_content(project)
+    second = subprocess.run(make, cwd=project, capture_output=True, text=True)
+    assert second.returncode != 0
+    assert ("data/case-studies/respiro-floresti.yml:10: districts[0]: 'MD-XX' does not exist "
+            "(did you mean 'MD-UN'?)") in second.stderr
+    assert "site/ left as it was" in second.stderr
+    assert snapshot(project / "site") == before
+    assert not (project / ".site-new").exists()
+
+
+def test_mkdocs_build_stops_before_touching_the_output(project, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "keep.txt").write_text("previous build", encoding="utf-8")
+    break_content(project)
+    result = mkdocs_build(project, site)
+    assert result.returncode == 1
+    assert "1 problem(s) in the content" in result.stderr
+    assert (site / "keep.txt").read_text(encoding="utf-8") == "previous build"
+
+
+def test_every_build_prints_a_translation_report(project, tmp_path):
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "Translation report: 1 text not yet translated into English" in result.stderr
+    assert "data/partners/exemplu-pentru-fiecare.yml:9: description" in result.stderr
+
+
+def test_check_command_reports_problems_without_building(project):
+    break_content(project)
+    result = subprocess.run([sys.executable, "-m", "bss", "check", str(project)], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "1 problem in the content:",
+        "data/case-studies/respiro-floresti.yml:10: districts[0]: 'MD-XX' does not exist (did you mean 'MD-UN'?)",
+    ]

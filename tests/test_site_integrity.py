@@ -1,0 +1,64 @@
+"""The built site: no broken link, nothing fetched from another origin."""
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+# Attributes and CSS constructs that make a browser fetch something.
+RESOURCE_ATTRS = re.compile(
+    r"<(?:script|img|iframe|source|video|audio|embed|object|track|input)\b[^>]*\b(?:src|data|poster|srcset)=\"([^\"]+)\""
+    r"|<link\b(?=[^>]*\brel=\"?(?:stylesheet|preload|prefetch|preconnect|dns-prefetch|icon|manifest|modulepreload))[^>]*\bhref=\"([^\"]+)\"",
+    re.I,
+)
+CSS_URLS = re.compile(r"@import\s+[\"']([^\"']+)|url\(\s*[\"']?([^\"')]+)", re.I)
+FOREIGN = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+
+
+@pytest.fixture(scope="module")
+def served_site(built_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_linkchecker_finds_no_broken_link(served_site):
+    linkchecker = Path(sys.executable).with_name("linkchecker")
+    result = subprocess.run([str(linkchecker), "--no-status", "--no-warnings", "--threads=4", served_site],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"[1-9]\d* links? in [1-9]\d* URLs? checked|Checked [1-9]", result.stdout + result.stderr) or \
+        "0 errors found" in result.stdout, result.stdout
+
+
+def test_pages_fetch_nothing_from_another_origin(built_site):
+    offenders = []
+    for file in built_site.rglob("*"):
+        if file.suffix == ".html":
+            for match in RESOURCE_ATTRS.finditer(file.read_text(encoding="utf-8")):
+                url = match.group(1) or match.group(2)
+                if FOREIGN.match(url.strip()):
+                    offenders.append(f"{file.relative_to(built_site)}: {url}")
+        elif file.suffix == ".css":
+            for match in CSS_URLS.finditer(file.read_text(encoding="utf-8", errors="replace")):
+                url = match.group(1) or match.group(2)
+                if FOREIGN.match(url.strip()) and not url.startswith("data:"):
+                    offenders.append(f"{file.relative_to(built_site)}: {url}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_checker_would_catch_a_font_from_google():
+    html = '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
+    assert RESOURCE_ATTRS.search(html).group(2).startswith("https://")
+    assert FOREIGN.match(CSS_URLS.search("@import 'https://cdn.example/x.css';").group(1))
