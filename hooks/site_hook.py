@@ -40,8 +40,9 @@ def on_config(config):
 
 @event_priority(50)
 def _add_generated_files(files, config):
+    existing = {file.src_uri for file in files}  # Files.append resets MkDocs' own index: look up here
     for src_uri in _state["site"].pages:
-        if files.get_file_from_path(src_uri) is not None:
+        if src_uri in existing:
             raise PluginError(f"docs/{src_uri} clashes with a page generated from the data: rename or remove it")
         files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files

@@ -25,15 +25,28 @@ _TYPE_NAMES = {
 
 @cache
 def _validators(schema_dir: str) -> dict[str, Draft202012Validator]:
-    resources = []
-    for file in sorted(Path(schema_dir).glob("*.schema.json")):
-        contents = json.loads(file.read_text(encoding="utf-8"))
-        resources.append((file.name, Resource.from_contents(contents, default_specification=DRAFT202012)))
-    registry = Registry().with_resources(resources)
+    schemas = {f.name: json.loads(f.read_text(encoding="utf-8")) for f in sorted(Path(schema_dir).glob("*.schema.json"))}
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(s, default_specification=DRAFT202012)) for name, s in schemas.items())
     return {
-        name: Draft202012Validator({"$ref": name}, registry=registry, format_checker=FormatChecker())
-        for name, _ in resources
+        name: Draft202012Validator(_inline(schema, name, registry), format_checker=FormatChecker())
+        for name, schema in schemas.items()
     }
+
+
+def _inline(node, base: str, registry: Registry):
+    """The schema with every $ref replaced by its target: resolved once here, not per value checked."""
+    if isinstance(node, list):
+        return [_inline(item, base, registry) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        ref = node["$ref"]
+        uri = ref if not ref.startswith("#") else base + ref
+        name = uri.split("#")[0]
+        target = registry.resolver(base_uri=base).lookup(uri).contents
+        return {**_inline(target, name, registry), **{k: v for k, v in node.items() if k != "$ref"}}
+    return {k: _inline(v, base, registry) for k, v in node.items() if k != "$defs"}
 
 
 def validate(doc: Document, schema: str, schema_dir: Path) -> list[Problem]:
