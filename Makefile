@@ -28,7 +28,7 @@ serve: $(STAMP)
 
 # Validate the content only, without building: fast feedback for content editors.
 check: $(STAMP)
-	@$(PY) -m bss check .
+	@PYTHONPATH=hooks $(PY) -m bss check .
 
 test: $(STAMP)
 	@sh tests/ensure-chromium.sh

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File
 from bss.fingerprint import fingerprint
 from bss.problems import ContentError
 from bss.sanitize import clean_html
-from bss.site import build_site, translation_report
+from bss.site import build_site, redirect_pages, translation_report
 
 log = logging.getLogger("mkdocs.hooks.bss")
 _state: dict = {"key": None, "site": None}
@@ -61,10 +61,21 @@ def _fill_generated_files(files, config):
 on_files = CombinedEvent(_add_generated_files, _fill_generated_files)
 
 
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri in _state["site"].pages:  # generated pages are resolved by the core
+        return markdown
+    return _state["site"].resolver.apply(markdown, config.theme["language"], page.file.src_uri)
+
+
 def on_page_content(html, page, config, files):
     return clean_html(html)
 
 
 def on_post_build(config):
-    if config.theme["language"] == "ro":  # once per build, not once per language
-        log.info(translation_report(_state["site"], Path(config.docs_dir)))
+    if config.theme["language"] != "ro":  # once per build, not once per language
+        return
+    for rel, html in redirect_pages(_state["site"], config.use_directory_urls).items():
+        target = Path(config.site_dir) / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    log.info(translation_report(_state["site"], Path(config.docs_dir)))

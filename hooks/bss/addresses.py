@@ -12,6 +12,9 @@ HOME = "index.md"
 PROGRAMMES = "programe/index.md"
 PARTNERS = "parteneri/index.md"
 CASE_STUDIES = "studii-de-caz/index.md"
+GUIDE = "ghid/index.md"
+GUIDE_WHOLE = "ghid/complet.md"
+GLOSSARY = "glosar/index.md"
 
 
 def programme(pid: str) -> str:
@@ -24,6 +27,19 @@ def partner(pid: str) -> str:
 
 def case_study(cid: str) -> str:
     return f"studii-de-caz/{cid}.md"
+
+
+def chapter(cid: str) -> str:
+    return f"ghid/{cid}.md"
+
+
+def glossary_term(tid: str) -> tuple[str, str]:
+    return GLOSSARY, tid
+
+
+def short_link(chapter_id: str, section_id: str = "") -> str:
+    """The folder of a short link, e.g. ``g/costificare/metoda/`` (a static redirect page)."""
+    return f"g/{chapter_id}/{section_id + '/' if section_id else ''}"
 
 
 def src_uri(src: str, lang: str) -> str:

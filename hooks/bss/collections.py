@@ -27,6 +27,7 @@ class Collection:
     references: dict[tuple, str] = field(default_factory=dict)
     list_key: str | None = None
     label: str = ""
+    check_all: Callable[[dict[str, Record]], list[Problem]] | None = None
 
 
 @dataclass
@@ -71,6 +72,8 @@ def load_collection(root: Path, coll: Collection, loaded: Loaded) -> None:
                 continue
             found[rid] = record
     loaded.records[coll.key] = found
+    if coll.check_all:
+        loaded.problems.extend(coll.check_all(found))
 
 
 def _ids_in(doc: Document, coll: Collection) -> set[str]:

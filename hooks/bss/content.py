@@ -10,15 +10,21 @@ from pathlib import Path
 
 from .case_studies import CASE_STUDIES, CaseStudy
 from .collections import Collection, Loaded, check_references, load_collection
+from .glossary import GLOSSARY
+from .glossary import Term as GlossaryTerm
+from .guide import GUIDE, Chapter
+from .legal_acts import LEGAL_ACTS, LegalAct
 from .partners import PARTNERS, Partner
 from .problems import ContentError, Problem
 from .programmes import PROGRAMMES, Programme
 from .record import Record
+from .references import Resolver, check_documents, check_pages
 from .strings import Strings, load_strings
 from .taxonomies import SERVICE_TYPES, TARGET_GROUPS, Term
 from .units import Unit, load_units
 
-COLLECTIONS: list[Collection] = [SERVICE_TYPES, TARGET_GROUPS, PARTNERS, PROGRAMMES, CASE_STUDIES]
+COLLECTIONS: list[Collection] = [SERVICE_TYPES, TARGET_GROUPS, PARTNERS, PROGRAMMES, CASE_STUDIES,
+                                 LEGAL_ACTS, GLOSSARY, GUIDE]
 IMAGES_DIR = "docs/assets/images"
 
 
@@ -34,6 +40,9 @@ class Content:
     partners: dict[str, Partner]
     programmes: dict[str, Programme]
     case_studies: dict[str, CaseStudy]
+    legal_acts: dict[str, LegalAct]
+    glossary: dict[str, GlossaryTerm]
+    guide: dict[str, Chapter]
 
 
 def load_content(root: Path) -> Content:
@@ -50,11 +59,18 @@ def load_content(root: Path) -> Content:
     if loaded.problems:
         raise ContentError(loaded.problems)
     built = {c.key: {rid: c.build(rec) for rid, rec in sorted(loaded.records[c.key].items())} for c in COLLECTIONS}
-    return Content(
+    content = Content(
         root=root, strings=strings, units=units,
         service_types=built["service-types"], target_groups=built["target-groups"], partners=built["partners"],
-        programmes=built["programmes"], case_studies=built["case-studies"],
+        programmes=built["programmes"], case_studies=built["case-studies"], legal_acts=built["legal-acts"],
+        glossary=built["glossary"], guide=built["guide"],
     )
+    resolver = Resolver(content)
+    docs = {id(r.doc): r.doc for records in loaded.records.values() for r in records.values()}
+    problems = check_documents(resolver, list(docs.values())) + check_pages(resolver, root / "docs", root)
+    if problems:
+        raise ContentError(problems)
+    return content
 
 
 def _check_record(root: Path, record: Record) -> list[Problem]:

@@ -40,10 +40,11 @@ class RenderedPage:
 class Localizer:
     """What a template needs to write one page in one language: strings, texts, numbers, links."""
 
-    def __init__(self, lang: str, page_src: str, strings: Strings):
+    def __init__(self, lang: str, page_src: str, strings: Strings, resolver=None):
         self.lang = lang
         self.page_src = page_src
         self.strings = strings
+        self.resolver = resolver
         self.fallbacks: list[str] = []
 
     def t(self, key: str, **values) -> str:
@@ -68,6 +69,8 @@ class Localizer:
         if value is None:
             return Markup("")
         shown, fallback = value.get(self.lang)
+        if self.resolver is not None:
+            shown = self.resolver.apply(shown, self.lang, self.page_src)
         if not fallback:
             return Markup(shown)
         self.fallbacks.append(value.where)
@@ -94,20 +97,29 @@ class Localizer:
         rel = posixpath.relpath(target_src, posixpath.dirname(self.page_src) or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
+    def md_inline(self, value: Text | None) -> Markup:
+        """A one-paragraph Markdown text (a key point, a checklist item) with its references resolved."""
+        return self.md(value) if value is None or value.get(self.lang)[1] else Markup(self.md(value).strip())
+
 
 class Renderer:
-    def __init__(self, strings: Strings, templates: Path = TEMPLATES):
+    def __init__(self, strings: Strings, resolver=None, templates: Path = TEMPLATES):
         self.strings = strings
+        self.resolver = resolver
         self.env = Environment(
             loader=FileSystemLoader(str(templates)), autoescape=True, undefined=StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         )
 
+    def render_html(self, template: str, **context) -> str:
+        """A standalone HTML file (the short-link redirect pages)."""
+        return self.env.get_template(template).render(**context)
+
     def render(self, spec: PageSpec, site: dict) -> list[RenderedPage]:
         """The page in every language."""
         out = []
         for lang in LANGUAGES:
-            loc = Localizer(lang, spec.src, self.strings)
+            loc = Localizer(lang, spec.src, self.strings, self.resolver)
             body = self.env.get_template(spec.template).render(L=loc, site=site, **spec.context)
             if loc.fallbacks:
                 body = self.env.get_template("_untranslated.md").render(L=loc) + body

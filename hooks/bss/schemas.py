@@ -94,7 +94,10 @@ def _explain_one(error, doc: Document) -> list[Problem]:
             if name in allowed:
                 continue
             close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-            expected = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(allowed)}"
+            if " " in name.strip():
+                expected = "a comma inside {ro: ..., en: ...} splits the text there: put each text in quotes"
+            else:
+                expected = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(allowed)}"
             problems.append(doc.problem(path + (name,), "unknown field", expected))
         return problems
     if kind == "type":
@@ -121,6 +124,8 @@ def _explain_one(error, doc: Document) -> list[Problem]:
         return [doc.problem(path, f"{value} is too small", hint or f"at least {error.validator_value}")]
     if kind in ("maximum", "exclusiveMaximum"):
         return [doc.problem(path, f"{value} is too large", hint or f"at most {error.validator_value}")]
+    if kind == "not":
+        return [doc.problem(path, f"'{value}' is reserved", hint)]
     if kind == "uniqueItems":
         return [doc.problem(path, "lists the same item twice", hint or "each item once")]
     return [doc.problem(path, error.message, hint)]

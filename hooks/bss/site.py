@@ -4,17 +4,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import addresses, case_studies, partners, programmes
+from . import addresses, case_studies, glossary, guide, partners, programmes
 from .content import Content, load_content
-from .render import RenderedPage, Renderer
+from .references import Resolver
+from .render import Localizer, RenderedPage, Renderer
+from .text import LANGUAGES, DEFAULT_LANGUAGE
 
-PAGE_BUILDERS = (programmes.pages, partners.pages, case_studies.pages)
+PAGE_BUILDERS = (programmes.pages, partners.pages, case_studies.pages, guide.pages, glossary.pages)
 
 
 @dataclass(frozen=True)
 class Site:
     content: Content
     pages: dict[str, RenderedPage]  # by src_uri
+    resolver: Resolver
+    renderer: Renderer
 
     def untranslated(self) -> list[str]:
         """Where each text shown in Romanian on an English page comes from, once each."""
@@ -24,14 +28,34 @@ class Site:
 def build_site(root: Path) -> Site:
     """Load, validate and render everything; raises ContentError on any problem."""
     content = load_content(root)
-    renderer = Renderer(content.strings)
-    shared = {"content": content, "A": addresses}
+    resolver = Resolver(content)
+    renderer = Renderer(content.strings, resolver)
+    shared = {"content": content, "A": addresses, "short_prefix": {"ro": "/", "en": "/en/"}}
     pages: dict[str, RenderedPage] = {}
     for build in PAGE_BUILDERS:
         for spec in build(content):
             for page in renderer.render(spec, shared):
                 pages[page.src_uri] = page
-    return Site(content, pages)
+    return Site(content, pages, resolver, renderer)
+
+
+def redirect_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
+    """Static redirect pages for the guide's short links, by output file path, in every language.
+
+    They work without JavaScript: a meta refresh, and a visible link for anyone it does not move.
+    """
+    out = {}
+    for lang in LANGUAGES:
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        for folder, (target_src, anchor, title) in guide.short_links(site.content).items():
+            depth = (prefix + folder).count("/")
+            target = target_src[:-3] + ("/" if use_directory_urls else ".html")
+            href = "../" * depth + prefix + target
+            href += f"#{anchor}" if anchor else ""
+            loc = Localizer(lang, folder, site.content.strings)
+            out[f"{prefix}{folder}index.html"] = site.renderer.render_html(
+                "redirect.html", L=loc, href=href, title=loc.plain(title))
+    return out
 
 
 def untranslated_documents(docs_dir: Path) -> list[str]:

@@ -1,0 +1,24 @@
+"""Legal acts (laws, Government decisions, orders) that the guide cites."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .collections import Collection
+from .record import Record, Source
+from .text import Text
+
+
+@dataclass(frozen=True)
+class LegalAct:
+    id: str
+    title: Text
+    note: Text | None
+    source: Source
+
+
+def build_act(r: Record) -> LegalAct:
+    return LegalAct(r.get("id"), r.text("title"), r.text("note"), r.source())
+
+
+LEGAL_ACTS = Collection("legal-acts", "data/legal-acts.yml", "legal-acts.schema.json", build_act,
+                        list_key="acts", label="legal acts")
