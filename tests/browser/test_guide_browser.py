@@ -1,0 +1,58 @@
+"""The guide in a real browser: copying a section's address, short links, accessibility."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_accessible
+
+
+def test_copy_link_yields_the_stable_address(context, site_url):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    page.goto(f"{site_url}/ghid/costificarea/")
+    button = page.locator("#metodologia ~ .bss-section-link button.bss-copy").first
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.bss-live').textContent.length > 0")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}/ghid/costificarea/#metodologia"
+    assert "Adresa secțiunii a fost copiată" in page.locator(".bss-live").text_content()
+
+
+def test_copy_buttons_are_hidden_without_javascript(browser, site_url):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(f"{site_url}/ghid/costificarea/")
+    assert page.locator("button.bss-copy").first.is_hidden()
+    assert "/g/costificarea/metodologia/" in page.locator(".bss-short").first.text_content()
+    ctx.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_short_link_lands_on_its_section(page, site_url, prefix):
+    page.goto(f"{site_url}{prefix}/g/costificarea/metodologia/")
+    page.wait_for_url(f"{site_url}{prefix}/ghid/costificarea/#metodologia")
+    assert page.locator("#metodologia").is_visible()
+
+
+def test_short_link_works_without_javascript(browser, site_url):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(f"{site_url}/en/g/parteneriatul/")
+    page.wait_for_url(f"{site_url}/en/ghid/parteneriatul/")
+    ctx.close()
+
+
+@pytest.mark.parametrize("path", ["/ghid/cadrul-legal/", "/glosar/", "/ghid/complet/", "/ghid/"])
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_guide_pages_pass_axe(page, site_url, axe, path, prefix):
+    page.goto(f"{site_url}{prefix}{path}")
+    assert_accessible(axe, page)
+
+
+def test_glossary_term_explains_itself_on_focus(page, site_url):
+    page.goto(f"{site_url}/ghid/procedura-de-achizitie/")
+    term = page.locator("a.bss-term", has_text="autoritate contractantă").first
+    term.focus()
+    tooltip = page.locator(".md-tooltip2__inner, .md-tooltip__inner").filter(has_text="Autoritatea publică care cumpără")
+    tooltip.first.wait_for(state="visible", timeout=5000)
+    assert term.get_attribute("href") == "../../glosar/#autoritate-contractanta"
