@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-SKIP = ("assets/", "search/")
+SKIP = ("assets/", "search/", "g/")  # g/: short-link redirects, tested on their own
 
 
 def page_paths(site: Path, lang: str) -> set[str]:

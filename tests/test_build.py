@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT
 from sitefiles import page_paths, read_page, switcher_target, url_of, visible_text
 
 LANGS = ("ro", "en")
@@ -27,6 +27,7 @@ def expected_pages() -> set[str]:
     pages |= {f"programe/{i}/" for i in ids("data/programmes")}
     pages |= {f"parteneri/{i}/" for i in ids("data/partners")}
     pages |= {f"studii-de-caz/{i}/" for i in ids("data/case-studies")}
+    pages |= {"ghid/", "ghid/complet/", "glosar/"} | {f"ghid/{i}/" for i in ids("data/guide")}
     return pages
 
 

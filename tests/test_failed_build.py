@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, mkdocs_build
+from helpers import ROOT, mkdocs_build
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:

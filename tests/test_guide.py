@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 import yaml
 
-from conftest import ROOT, mkdocs_build
+from helpers import ROOT, mkdocs_build
 from sitefiles import read_page
 
 CHAPTERS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data/guide").glob("*.yml")}

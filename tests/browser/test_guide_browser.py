@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import assert_accessible
+from browsing import assert_accessible
 
 
 def test_copy_link_yields_the_stable_address(context, site_url):
