@@ -15,6 +15,7 @@ CASE_STUDIES = "studii-de-caz/index.md"
 GUIDE = "ghid/index.md"
 GUIDE_WHOLE = "ghid/complet.md"
 GLOSSARY = "glosar/index.md"
+COURSES = "cursuri/index.md"
 
 
 def programme(pid: str) -> str:
@@ -31,6 +32,18 @@ def case_study(cid: str) -> str:
 
 def chapter(cid: str) -> str:
     return f"ghid/{cid}.md"
+
+
+def course(cid: str) -> str:
+    return f"cursuri/{cid}/index.md"
+
+
+def module(cid: str, mid: str) -> str:
+    return f"cursuri/{cid}/{mid}.md"
+
+
+def certificate(cid: str) -> str:
+    return f"cursuri/{cid}/certificat.md"
 
 
 def glossary_term(tid: str) -> tuple[str, str]:

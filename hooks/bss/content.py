@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .case_studies import CASE_STUDIES, CaseStudy
 from .collections import Collection, Loaded, check_references, load_collection
+from .courses import MODULE_REFERENCES, Course, build_courses, load_courses
 from .glossary import GLOSSARY
 from .glossary import Term as GlossaryTerm
 from .guide import GUIDE, Chapter
@@ -43,6 +44,7 @@ class Content:
     legal_acts: dict[str, LegalAct]
     glossary: dict[str, GlossaryTerm]
     guide: dict[str, Chapter]
+    courses: dict[str, Course]
 
 
 def load_content(root: Path) -> Content:
@@ -52,7 +54,9 @@ def load_content(root: Path) -> Content:
     units = load_units(root, loaded.problems)
     for coll in COLLECTIONS:
         load_collection(root, coll, loaded)
-    check_references(COLLECTIONS, loaded, {"units": set(units)})
+    load_courses(root, loaded)
+    modules = Collection("modules", "courses", "module.schema.json", None, MODULE_REFERENCES, label="modules")
+    check_references(COLLECTIONS + [modules], loaded, {"units": set(units), "guide-anchors": _guide_anchors(loaded)})
     for coll in COLLECTIONS:
         for record in loaded.records[coll.key].values():
             loaded.problems.extend(_check_record(root, record))
@@ -63,7 +67,7 @@ def load_content(root: Path) -> Content:
         root=root, strings=strings, units=units,
         service_types=built["service-types"], target_groups=built["target-groups"], partners=built["partners"],
         programmes=built["programmes"], case_studies=built["case-studies"], legal_acts=built["legal-acts"],
-        glossary=built["glossary"], guide=built["guide"],
+        glossary=built["glossary"], guide=built["guide"], courses=build_courses(loaded),
     )
     resolver = Resolver(content)
     docs = {id(r.doc): r.doc for records in loaded.records.values() for r in records.values()}
@@ -71,6 +75,14 @@ def load_content(root: Path) -> Content:
     if problems:
         raise ContentError(problems)
     return content
+
+
+def _guide_anchors(loaded: Loaded) -> set[str]:
+    anchors = set()
+    for cid, record in loaded.records.get("guide", {}).items():
+        anchors.add(cid)
+        anchors.update(f"{cid}#{s['id']}" for s in record.get("sections"))
+    return anchors
 
 
 def _check_record(root: Path, record: Record) -> list[Problem]:

@@ -27,6 +27,7 @@ class PageSpec:
     title: Text
     context: dict = field(default_factory=dict, hash=False, compare=False)
     description: Text | None = None
+    meta: dict = field(default_factory=dict, hash=False, compare=False)  # extra front matter
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ class Renderer:
             body = self.env.get_template(spec.template).render(L=loc, site=site, **spec.context)
             if loc.fallbacks:
                 body = self.env.get_template("_untranslated.md").render(L=loc) + body
-            meta = {"title": loc.plain(spec.title)}
+            meta = {"title": loc.plain(spec.title), **spec.meta}
             if spec.description:
                 meta["description"] = loc.plain(spec.description)
             front = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"

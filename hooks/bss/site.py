@@ -4,13 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import addresses, case_studies, glossary, guide, partners, programmes
+from . import addresses, case_studies, courses, glossary, guide, partners, programmes
 from .content import Content, load_content
 from .references import Resolver
 from .render import Localizer, RenderedPage, Renderer
 from .text import LANGUAGES, DEFAULT_LANGUAGE
 
-PAGE_BUILDERS = (programmes.pages, partners.pages, case_studies.pages, guide.pages, glossary.pages)
+PAGE_BUILDERS = (programmes.pages, partners.pages, case_studies.pages, guide.pages, glossary.pages, courses.pages)
 
 
 @dataclass(frozen=True)
