@@ -35,6 +35,7 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 bench: $(STAMP)
+	$(PY) bench/weights.py
 	$(PY) bench/build_speed.py
 
 clean:

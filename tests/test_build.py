@@ -28,6 +28,11 @@ def expected_pages() -> set[str]:
     pages |= {f"parteneri/{i}/" for i in ids("data/partners")}
     pages |= {f"studii-de-caz/{i}/" for i in ids("data/case-studies")}
     pages |= {"ghid/", "ghid/complet/", "glosar/"} | {f"ghid/{i}/" for i in ids("data/guide")}
+    pages |= {"cursuri/"}
+    for course in (ROOT / "courses").iterdir():
+        modules = {p.stem for p in course.glob("*.yml")} - {"course"}
+        pages |= {f"cursuri/{course.name}/", f"cursuri/{course.name}/certificat/"}
+        pages |= {f"cursuri/{course.name}/{m}/" for m in modules}
     return pages
 
 
@@ -91,3 +96,15 @@ def test_every_case_study_page_has_its_facts(built_site):
                  "Better Social Services (2018–2021)", "January 2019 – January 2021", "Beneficiaries 35",
                  "The story of the service", "Results", "Lessons learned"):
         assert fact in html, fact
+
+
+def test_quiz_script_is_small_and_loaded_only_where_a_quiz_is(built_site):
+    import gzip
+
+    script = (built_site / "assets/js/quiz.js").read_bytes()
+    assert len(gzip.compress(script, 9)) <= 8 * 1024
+    tag = 'src="../../../assets/js/quiz.js"'
+    assert tag in read_page(built_site, "/cursuri/servicii-comunitare/costificare-si-contractare/")
+    for path in expected_pages():
+        html = read_page(built_site, url_of("ro", path))
+        assert ("quiz.js" in html) == path.startswith("cursuri/servicii-comunitare/"), path

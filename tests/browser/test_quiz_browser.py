@@ -1,0 +1,223 @@
+"""Taking the course as a learner would, in a real browser."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from browsing import assert_accessible
+from quizzing import COURSE, MODULES, answer_all, module_url, pass_module
+
+M3 = "costificare-si-contractare"
+
+
+def summary(page) -> str:
+    return page.locator("[data-summary]").text_content()
+
+
+def test_selecting_an_answer_never_submits(page, site_url):
+    page.goto(module_url(site_url, M3))
+    page.check("#q-principiu-cost-norme")
+    assert page.locator("[data-result]:visible").count() == 0
+    assert summary(page) == ""
+    assert page.locator("details.bss-q__answer:visible").count() == 0
+
+
+def test_right_and_wrong_answers_with_the_mouse(page, site_url):
+    page.goto(module_url(site_url, M3))
+    page.check("#q-principiu-cost-norme")            # wrong
+    page.check("#q-metodologie-aprobata-fals")       # right
+    page.fill("#q-autoritate-contractanta-text", "  CONTRACTANTA ")  # right, without diacritics
+    page.check("#q-bariere-acreditare")              # half of a multiple: wrong
+    page.get_by_role("button", name="Verifică răspunsurile").click()
+    q1 = page.locator("#q-principiu-cost [data-result]")
+    assert q1.text_content().startswith("✘ Greșit")
+    assert "Tocmai de aceasta se îndepărtează metodologia." in q1.text_content()
+    assert page.locator("#q-metodologie-aprobata [data-result]").text_content().startswith("✔ Corect")
+    assert page.locator("#q-autoritate-contractanta [data-result]").text_content().startswith("✔ Corect")
+    assert page.locator("#q-bariere [data-result]").text_content().startswith("✘ Greșit")
+    assert page.locator("#q-lege-achizitii [data-result]").text_content().startswith("✘ Fără răspuns")
+    assert page.locator("#q-principiu-cost details").get_attribute("open") is not None
+    assert summary(page) == ("Scor: 2 din 6 (33%). Nu ați atins încă pragul de 70%. "
+                             "Citiți explicațiile și încercați din nou.")
+    assert page.evaluate("document.activeElement.getAttribute('data-summary')") is not None
+
+
+def test_passing_with_the_keyboard_only(page, site_url):
+    page.goto(module_url(site_url, "parteneriatul-cu-autoritatile", "/en"))
+    page.locator("#q-rol-autoritate-finanteaza").focus()
+    page.keyboard.press("Space")                                  # single: first answer is right
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")                               # memorandum: 2nd answer
+    assert page.locator("#q-memorandum-data-a2022").is_checked()
+    assert summary(page) == ""                                     # arrows select, never submit
+    for box in ["ministerul", "fsm", "ivc", "km"]:
+        page.locator(f"#q-semnatari-{box}").focus()
+        page.keyboard.press("Space")
+    page.locator("#q-parteneriat-de-la-inceput-fals").focus()
+    page.keyboard.press("Space")
+    page.locator("#q-prestatorul-text").focus()
+    page.keyboard.type("Provider")
+    page.locator("#q-beneficiarii-implicati").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Check answers").focus()
+    page.keyboard.press("Enter")
+    assert summary(page) == "Score: 6 of 6 (100%). You passed this module (the pass mark is 70%)."
+    assert page.locator("[data-module-status]").text_content() == "✓ Passed"
+
+
+def test_reload_keeps_answers_and_results(page, site_url):
+    page.goto(module_url(site_url, M3))
+    answer_all(page)
+    page.get_by_role("button", name="Verifică răspunsurile").click()
+    page.reload()
+    assert page.locator("#q-principiu-cost-activitati").is_checked()
+    assert summary(page).startswith("Scor: 6 din 6 (100%)")
+    assert page.locator("#q-principiu-cost [data-result]").is_visible()
+
+
+def test_try_again_clears_the_answers(page, site_url):
+    page.goto(module_url(site_url, M3))
+    answer_all(page, right=False)
+    page.get_by_role("button", name="Verifică răspunsurile").click()
+    page.get_by_role("button", name="Încearcă din nou").click()
+    assert page.locator("input:checked").count() == 0
+    assert summary(page) == "" and page.locator("[data-result]:visible").count() == 0
+
+
+def test_course_page_shows_progress_and_next_module(page, site_url):
+    pass_module(page, site_url, MODULES[0])
+    page.goto(f"{site_url}/cursuri/servicii-comunitare/costificare-si-contractare/")
+    answer_all(page, right=False)
+    page.get_by_role("button", name="Verifică răspunsurile").click()
+    page.goto(f"{site_url}{COURSE}")
+    assert page.locator("[data-progress-text]").text_content() == "1 din 5 module promovate"
+    assert page.locator("progress").evaluate("p => p.value") == 1
+    first = page.locator(f'[data-module="servicii-comunitare/{MODULES[0]}"] [data-status]')
+    assert first.text_content() == "✓ Promovat"
+    third = page.locator(f'[data-module="servicii-comunitare/{M3}"] [data-status]')
+    assert third.text_content() == "Încercat: 0 din 6"
+    assert page.locator("[data-next-link]").text_content().startswith("Următorul modul recomandat: Proiectarea")
+    assert page.locator("li.is-next").get_attribute("data-module") == f"servicii-comunitare/{MODULES[1]}"
+
+
+def test_certificate_unlocks_and_prints_name_and_modules(page, site_url):
+    page.goto(f"{site_url}/en{COURSE}certificat/")
+    assert page.locator("[data-cert-locked]").is_visible()
+    assert page.locator("[data-cert]").is_hidden()
+    for module in MODULES:
+        pass_module(page, site_url, module, "/en")
+    page.goto(f"{site_url}/en{COURSE}certificat/")
+    page.get_by_label("Your name, as it should appear on the certificate").fill("Ana Rusu")
+    page.emulate_media(media="print")
+    cert = page.locator("[data-cert]")
+    assert cert.is_visible()
+    assert page.locator(".bss-cert-setup").is_hidden()
+    text = cert.text_content()
+    assert "Ana Rusu" in text and "Community social services: from idea to contracted service" in text
+    for title in ("Partnership with public authorities", "Costing the service and social contracting"):
+        assert title in text
+    assert "self-assessment record" in text
+    assert page.locator("[data-cert-date]").text_content().strip() != ""
+    assert page.locator(".md-header").is_hidden()
+
+
+def test_exported_progress_restores_in_a_fresh_browser(browser, context, site_url, tmp_path):
+    page = context.new_page()
+    pass_module(page, site_url, MODULES[0])
+    page.goto(f"{site_url}{COURSE}")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Exportă progresul").click()
+    file = tmp_path / "progress.json"
+    download.value.save_as(file)
+    assert MODULES[0] in file.read_text(encoding="utf-8")
+
+    fresh = browser.new_context()
+    other = fresh.new_page()
+    other.goto(f"{site_url}{COURSE}")
+    assert other.locator("[data-progress-text]").text_content() == "0 din 5 module promovate"
+    other.locator("#bss-import").set_input_files(str(file))
+    other.locator("[data-transfer-status]").filter(has_text="Progresul a fost importat.").wait_for()
+    assert other.locator("[data-progress-text]").text_content() == "1 din 5 module promovate"
+    other.goto(module_url(site_url, MODULES[0]))
+    assert summary(other).startswith("Scor: 6 din 6")
+    fresh.close()
+
+
+def test_importing_a_foreign_file_is_refused(page, site_url, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"hello": "world"}', encoding="utf-8")
+    page.goto(f"{site_url}{COURSE}")
+    page.locator("#bss-import").set_input_files(str(bad))
+    page.locator("[data-transfer-status]").filter(has_text="nu conține un progres valid").wait_for()
+
+
+@pytest.mark.parametrize("stored", ["{not json", '"a string"', '{"v": 1, "modules": []}',
+                                    '{"v": 1, "modules": {"servicii-comunitare/costificare-si-contractare": 5}}',
+                                    '{"v": 99, "modules": {}}'])
+def test_corrupted_storage_never_breaks_a_page(page, site_url, stored):
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{site_url}{COURSE}")
+    page.evaluate("s => localStorage.setItem('bss-progress', s)", stored)
+    page.goto(module_url(site_url, M3))
+    answer_all(page)
+    page.get_by_role("button", name="Verifică răspunsurile").click()
+    assert summary(page).startswith("Scor: 6 din 6")
+    page.goto(f"{site_url}{COURSE}")
+    assert page.locator("[data-progress-text]").text_content() == "1 din 5 module promovate"
+    assert errors == []
+
+
+def test_changed_questions_do_not_show_old_answers(page, site_url):
+    page.goto(module_url(site_url, M3))
+    old = {"v": 1, "modules": {f"servicii-comunitare/{M3}": {
+        "version": "000000000000", "answers": {"principiu-cost": ["norme"]}, "score": 1, "total": 6,
+        "passed": False, "date": "2026-01-01T00:00:00Z"}}}
+    page.evaluate("s => localStorage.setItem('bss-progress', s)", json.dumps(old))
+    page.reload()
+    assert page.locator("[data-notice]").text_content().startswith("Întrebările testului s-au schimbat")
+    assert page.locator("input:checked").count() == 0
+    assert summary(page) == ""
+
+
+def test_without_javascript_every_answer_is_reachable(browser, site_url):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(module_url(site_url, M3))
+    details = page.locator("fieldset.bss-q details")
+    assert details.count() == 6
+    for d in details.all():
+        d.locator("summary").click()
+        assert "Răspunsul corect" in d.text_content()
+    assert "Tocmai de aceasta se îndepărtează metodologia." in page.locator("#q-principiu-cost details").text_content()
+    assert page.locator("button[type=submit]").is_hidden()
+    ctx.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+@pytest.mark.parametrize("path", [COURSE, f"{COURSE}{M3}/", f"{COURSE}certificat/", "/cursuri/"])
+def test_course_pages_pass_axe(page, site_url, axe, prefix, path):
+    page.goto(f"{site_url}{prefix}{path}")
+    assert_accessible(axe, page)
+
+
+def test_checked_quiz_and_unlocked_certificate_pass_axe(page, site_url, axe):
+    page.goto(module_url(site_url, M3))
+    answer_all(page, right=False)
+    page.get_by_role("button", name="Verifică răspunsurile").click()
+    assert_accessible(axe, page)
+    for module in MODULES:
+        pass_module(page, site_url, module)
+    page.goto(f"{site_url}{COURSE}")
+    assert_accessible(axe, page)
+    page.goto(f"{site_url}{COURSE}certificat/")
+    assert_accessible(axe, page)
+
+
+def test_quiz_reflows_at_320_pixels(browser, site_url):
+    ctx = browser.new_context(viewport={"width": 320, "height": 640})
+    page = ctx.new_page()
+    page.goto(module_url(site_url, M3))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    ctx.close()
