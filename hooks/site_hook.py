@@ -16,7 +16,7 @@ from mkdocs.structure.files import File
 from bss.fingerprint import fingerprint
 from bss.problems import ContentError
 from bss.sanitize import clean_html
-from bss.site import build_site, redirect_pages, translation_report
+from bss.site import build_site, extra_files, translation_report
 
 log = logging.getLogger("mkdocs.hooks.bss")
 _state: dict = {"key": None, "site": None}
@@ -74,8 +74,8 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     if config.theme["language"] != "ro":  # once per build, not once per language
         return
-    for rel, html in redirect_pages(_state["site"], config.use_directory_urls).items():
+    for rel, text in extra_files(_state["site"], config.use_directory_urls).items():
         target = Path(config.site_dir) / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
     log.info(translation_report(_state["site"], Path(config.docs_dir)))

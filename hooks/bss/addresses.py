@@ -16,6 +16,7 @@ GUIDE = "ghid/index.md"
 GUIDE_WHOLE = "ghid/complet.md"
 GLOSSARY = "glosar/index.md"
 COURSES = "cursuri/index.md"
+RESULTS = "rezultate/index.md"
 
 
 def programme(pid: str) -> str:

@@ -76,18 +76,12 @@ CASE_STUDIES = Collection(
 
 
 def pages(content) -> list:
-    """The case-study index, grouped by service type, and a page per case study."""
+    """A page per case study (the catalogue is in catalogue.py)."""
     from . import addresses as A
     from .render import PageSpec
-    from .text import Text
 
-    cases = sorted(content.case_studies.values(), key=lambda c: c.title.ro)
-    order = list(content.service_types)
-    groups = [(t, [c for c in cases if c.service_type == t]) for t in order]
-    title = Text(content.strings.t("nav.case_studies", "ro"), content.strings.t("nav.case_studies", "en"))
-    specs = [PageSpec(A.CASE_STUDIES, "case-studies.md", title,
-                      {"cases": cases, "groups": [g for g in groups if g[1]]})]
-    for c in cases:
+    specs = []
+    for c in sorted(content.case_studies.values(), key=lambda c: c.id):
         specs.append(PageSpec(A.case_study(c.id), "case-study.md", c.title,
                               {"case": c, "example": c.example}, c.summary))
     return specs

@@ -51,6 +51,13 @@ class Localizer:
     def t(self, key: str, **values) -> str:
         return self.strings.t(key, self.lang, **values)
 
+    def count(self, key: str, n: int) -> str:
+        """A counted phrase with the plural form CLDR gives for ``n`` in this language: ``key.one|few|other``."""
+        form = fmt.plural_form(n, self.lang)
+        table = self.strings.table[self.lang]
+        chosen = f"{key}.{form}" if f"{key}.{form}" in table else f"{key}.other"
+        return self.t(chosen, n=self.number(n))
+
     def plain(self, value: Text | None) -> str:
         """The text in this language, unescaped (for front matter and attributes)."""
         return value.get(self.lang)[0] if value else ""

@@ -4,13 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import addresses, case_studies, courses, glossary, guide, partners, programmes
+from . import addresses, case_studies, catalogue, courses, glossary, guide, partners, programmes, results
 from .content import Content, load_content
 from .references import Resolver
 from .render import Localizer, RenderedPage, Renderer
 from .text import LANGUAGES, DEFAULT_LANGUAGE
 
-PAGE_BUILDERS = (programmes.pages, partners.pages, case_studies.pages, guide.pages, glossary.pages, courses.pages)
+PAGE_BUILDERS = (programmes.pages, partners.pages, case_studies.pages, catalogue.pages, results.pages, guide.pages,
+                 glossary.pages, courses.pages)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,11 @@ def build_site(root: Path) -> Site:
             for page in renderer.render(spec, shared):
                 pages[page.src_uri] = page
     return Site(content, pages, resolver, renderer)
+
+
+def extra_files(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
+    """Files written beside the pages: short-link redirects and the open-data downloads."""
+    return {**redirect_pages(site, use_directory_urls), **catalogue.open_data_files(site.content)}
 
 
 def redirect_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str]:

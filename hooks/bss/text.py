@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -65,3 +66,8 @@ def euros(value: float | int, lang: str) -> str:
     """3.375.000 EUR / EUR 3,375,000 — whole euros, as the programme documents write them."""
     amount = format_decimal(value, locale=lang)
     return f"{amount}\u00a0EUR" if lang == "ro" else f"EUR\u00a0{amount}"
+
+
+def plural_form(n: int, lang: str) -> str:
+    """CLDR's plural category of ``n`` in ``lang``: one, few, other..."""
+    return Locale.parse(lang).plural_form(n)

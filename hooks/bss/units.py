@@ -10,6 +10,17 @@ from .text import Text
 
 PATH = "data/administrative-units.csv"
 COLUMNS = ["iso_3166_2", "name_ro", "name_en", "kind_ro", "kind_en"]
+LAYOUT = "data/map-layout.csv"
+LAYOUT_COLUMNS = ["iso_3166_2", "row", "col", "short_ro", "short_en"]
+
+
+@dataclass(frozen=True)
+class Tile:
+    """Where a unit sits on the tile-grid map, and the short name it shows there."""
+
+    row: int
+    col: int
+    short: Text
 
 
 @dataclass(frozen=True)
@@ -17,17 +28,25 @@ class Unit:
     code: str  # ISO 3166-2, e.g. MD-CA
     name: Text
     kind: Text
+    tile: Tile | None = None
+
+
+def _read_csv(root: Path, path: str, columns: list[str], problems: list[Problem]) -> list[dict]:
+    """The rows of a UTF-8 CSV file with exactly ``columns``; [] (and a problem) otherwise."""
+    try:
+        rows = list(csv.DictReader((root / path).read_text(encoding="utf-8").splitlines()))
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(path, 1, "file", f"cannot be read: {exc.__class__.__name__}", "a UTF-8 CSV file"))
+        return []
+    if not rows or list(rows[0].keys()) != columns:
+        problems.append(Problem(path, 1, "header", "wrong columns", ",".join(columns)))
+        return []
+    return rows
 
 
 def load_units(root: Path, problems: list[Problem]) -> dict[str, Unit]:
-    file = root / PATH
-    try:
-        rows = list(csv.DictReader(file.read_text(encoding="utf-8").splitlines()))
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(PATH, 1, "file", f"cannot be read: {exc.__class__.__name__}", "a UTF-8 CSV file"))
-        return {}
-    if not rows or list(rows[0].keys()) != COLUMNS:
-        problems.append(Problem(PATH, 1, "header", "wrong columns", ",".join(COLUMNS)))
+    rows = _read_csv(root, PATH, COLUMNS, problems)
+    if not rows:
         return {}
     units = {}
     for line, row in enumerate(rows, start=2):
@@ -35,4 +54,32 @@ def load_units(root: Path, problems: list[Problem]) -> dict[str, Unit]:
         if code in units:
             problems.append(Problem(PATH, line, "iso_3166_2", f"'{code}' appears twice", "each unit once"))
         units[code] = Unit(code, Text(row["name_ro"], row["name_en"]), Text(row["kind_ro"], row["kind_en"]))
-    return units
+    tiles = _load_layout(root, set(units), problems)
+    return {code: Unit(u.code, u.name, u.kind, tiles.get(code)) for code, u in units.items()}
+
+
+def _load_layout(root: Path, codes: set[str], problems: list[Problem]) -> dict[str, Tile]:
+    """The tile map: one equal tile per unit, each in its own cell."""
+    rows = _read_csv(root, LAYOUT, LAYOUT_COLUMNS, problems)
+    if not rows:
+        return {}
+    tiles: dict[str, Tile] = {}
+    cells: dict[tuple[int, int], str] = {}
+    for line, row in enumerate(rows, start=2):
+        code = row["iso_3166_2"]
+        if code not in codes:
+            problems.append(Problem(LAYOUT, line, "iso_3166_2", f"'{code}' is not a unit of {PATH}", "one row per unit"))
+            continue
+        try:
+            cell = (int(row["row"]), int(row["col"]))
+        except ValueError:
+            problems.append(Problem(LAYOUT, line, "row", "row and col must be whole numbers", "e.g. 3,1"))
+            continue
+        if cell in cells:
+            problems.append(Problem(LAYOUT, line, "row", f"cell {cell[0]},{cell[1]} is already {cells[cell]}",
+                                    "each unit in its own cell"))
+        cells[cell] = code
+        tiles[code] = Tile(cell[0], cell[1], Text(row["short_ro"], row["short_en"]))
+    for code in sorted(codes - set(tiles)):
+        problems.append(Problem(LAYOUT, len(rows) + 1, "iso_3166_2", f"'{code}' has no tile", "one row per unit"))
+    return tiles
