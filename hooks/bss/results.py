@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .programmes import Share as Bar  # a labelled count, as in a programme's breakdown
+from .text import Text
 
 
 @dataclass(frozen=True)
