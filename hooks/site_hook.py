@@ -7,6 +7,7 @@ notes/mkdocs-stack.md: files are added before static-i18n's on_files and filled 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -16,6 +17,7 @@ from mkdocs.structure.files import File
 from bss.fingerprint import fingerprint
 from bss.problems import ContentError
 from bss.sanitize import clean_html
+from bss.search import index_site
 from bss.site import build_site, extra_files, translation_report
 
 log = logging.getLogger("mkdocs.hooks.bss")
@@ -71,11 +73,15 @@ def on_page_content(html, page, config, files):
     return clean_html(html)
 
 
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every other language
 def on_post_build(config):
-    if config.theme["language"] != "ro":  # once per build, not once per language
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:  # a nested per-language build: act once, at the outer one
         return
     for rel, text in extra_files(_state["site"], config.use_directory_urls).items():
         target = Path(config.site_dir) / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    if os.environ.get("BSS_SEARCH_INDEX", "1") != "0":
+        log.info(index_site(Path(config.site_dir)))
     log.info(translation_report(_state["site"], Path(config.docs_dir)))

@@ -28,7 +28,7 @@ def expected_pages() -> set[str]:
     pages |= {f"parteneri/{i}/" for i in ids("data/partners")}
     pages |= {f"studii-de-caz/{i}/" for i in ids("data/case-studies")}
     pages |= {"ghid/", "ghid/complet/", "glosar/"} | {f"ghid/{i}/" for i in ids("data/guide")}
-    pages |= {"cursuri/", "rezultate/"}
+    pages |= {"cursuri/", "rezultate/", "cautare/"}
     for course in (ROOT / "courses").iterdir():
         modules = {p.stem for p in course.glob("*.yml")} - {"course"}
         pages |= {f"cursuri/{course.name}/", f"cursuri/{course.name}/certificat/"}

@@ -1,0 +1,19 @@
+/* The search page: Pagefind's own interface, in the page's language, over that language's index.
+   ?q=... in the address starts a search, so a search can be linked. */
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-search]");
+  if (!box) return;
+  var fallback = box.querySelector("[data-search-fallback]");
+  if (window.location.protocol === "file:" || typeof window.PagefindUI !== "function") {
+    fallback.textContent = box.getAttribute("data-offline");
+    return;
+  }
+  fallback.remove();
+  var holder = document.createElement("div");
+  holder.id = "bss-pagefind";
+  box.appendChild(holder);
+  var ui = new window.PagefindUI({ element: "#bss-pagefind", showSubResults: true, showImages: false, resetStyles: false });
+  var query = new URLSearchParams(window.location.search).get("q");
+  if (query) ui.triggerSearch(query);
+})();
