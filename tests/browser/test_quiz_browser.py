@@ -215,9 +215,12 @@ def test_checked_quiz_and_unlocked_certificate_pass_axe(page, site_url, axe):
     assert_accessible(axe, page)
 
 
-def test_quiz_reflows_at_320_pixels(browser, site_url):
+@pytest.mark.parametrize("path", ["/", f"{COURSE}{M3}/", "/studii-de-caz/", "/studii-de-caz/respiro-floresti/",
+                                  "/programe/ssmb-2021/", "/ghid/cadrul-legal/", "/rezultate/", "/cautare/"])
+def test_pages_reflow_at_320_pixels(browser, site_url, path):
     ctx = browser.new_context(viewport={"width": 320, "height": 640})
     page = ctx.new_page()
-    page.goto(module_url(site_url, M3))
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    for prefix in ("", "/en"):
+        page.goto(f"{site_url}{prefix}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, f"{prefix}{path}"
     ctx.close()
