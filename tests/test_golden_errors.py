@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from bss.content import load_content
+from helpers import mkdocs_build
 from bss.problems import ContentError
 
 CASES = sorted((Path(__file__).parent / "golden" / "errors").glob("*.yml"))
@@ -19,8 +20,9 @@ def apply_case(case: dict, project: Path) -> None:
     for rel, spec in (case.get("files") or {}).items():
         target = project / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(spec, dict):  # {text, encoding} or {hex}
-            data = bytes.fromhex(spec["hex"]) if "hex" in spec else spec["text"].encode(spec["encoding"])
+        if isinstance(spec, dict):  # {text, encoding[, repeat_line, times]} or {hex}
+            text = spec.get("text", "") + spec.get("repeat_line", "") * spec.get("times", 0)
+            data = bytes.fromhex(spec["hex"]) if "hex" in spec else text.encode(spec["encoding"])
             target.write_bytes(data)
         else:
             target.write_text(spec, encoding="utf-8")
@@ -49,3 +51,18 @@ def test_there_are_enough_cases():
 def test_shipped_content_is_valid():
     content = load_content(Path(__file__).resolve().parents[1])
     assert len(content.case_studies) >= 8
+
+
+@pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
+def test_bad_content_fails_the_build_and_leaves_the_output(case_file: Path, project: Path, tmp_path: Path):
+    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    apply_case(case, project)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous build", encoding="utf-8")
+    result = mkdocs_build(project, site)
+    assert result.returncode == 1
+    for message in case["expected"]:
+        assert message in result.stderr
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous build"

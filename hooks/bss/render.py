@@ -131,9 +131,10 @@ class Renderer:
             body = self.env.get_template(spec.template).render(L=loc, site=site, **spec.context)
             if loc.fallbacks:
                 body = self.env.get_template("_untranslated.md").render(L=loc) + body
-            meta = {"title": loc.plain(spec.title), **spec.meta}
+            # The theme writes title and description into HTML without escaping them: escape here.
+            meta = {"title": str(escape(loc.plain(spec.title))), **spec.meta}
             if spec.description:
-                meta["description"] = loc.plain(spec.description)
+                meta["description"] = str(escape(loc.plain(spec.description)))
             front = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
             out.append(RenderedPage(src_uri(spec.src, lang), lang, front + body, tuple(loc.fallbacks)))
         return out
