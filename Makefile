@@ -1,5 +1,5 @@
 # Two commands do everything on a fresh machine that has only Python and pip:
-#   make site   build the whole site into site/
+#   make site   build the whole site into site/ (make offline: into site-offline/, for file://)
 #   make test   install what the tests need (Debian's Chromium included) and run them all
 PYTHON ?= python3
 VENV   := .venv
@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check bench clean
+.PHONY: site offline serve test check bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,12 +16,21 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.installed-*; touch $@
 
 # Build into a scratch folder and swap it in only when the build succeeded:
-# bad content never leaves a half-built site/ behind.
+# bad content never leaves a half-built site behind.  $(call build,<config>,<folder>)
+define build
+	@rm -rf .$(2)-new
+	@$(PY) -m mkdocs build --strict --quiet -f $(1) --site-dir .$(2)-new || { rm -rf .$(2)-new; echo "Build failed: $(2)/ left as it was." >&2; exit 1; }
+	@rm -rf .$(2)-old; if [ -d $(2) ]; then mv $(2) .$(2)-old; fi; mv .$(2)-new $(2); rm -rf .$(2)-old
+endef
+
 site: $(STAMP)
-	@rm -rf .site-new
-	@$(PY) -m mkdocs build --strict --quiet --site-dir .site-new || { rm -rf .site-new; echo "Build failed: site/ left as it was." >&2; exit 1; }
-	@rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
+	$(call build,mkdocs.yml,site)
 	@echo "Site built in $(CURDIR)/site (Romanian at site/index.html, English at site/en/index.html)."
+
+# The same site for a folder or a USB stick, opened with no network and no server (file://).
+offline: $(STAMP)
+	$(call build,mkdocs-offline.yml,site-offline)
+	@echo "Offline site built in $(CURDIR)/site-offline: copy the folder anywhere and open index.html."
 
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -39,4 +48,4 @@ bench: $(STAMP)
 	$(PY) bench/build_speed.py
 
 clean:
-	rm -rf site .site-new .site-old bench/out
+	rm -rf site .site-new .site-old site-offline .site-offline-new .site-offline-old bench/out

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
+from bss.addresses import form_actions_as_files
 from bss.fingerprint import fingerprint
 from bss.problems import ContentError
 from bss.sanitize import clean_html
@@ -70,7 +71,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return clean_html(html)
+    html = clean_html(html)
+    return html if config.use_directory_urls else form_actions_as_files(html)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every other language

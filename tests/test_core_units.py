@@ -79,3 +79,11 @@ def test_qualified_amounts():
 
     assert Localizer("ro", "index.md", strings()).amount(Amount(1260, "about")) == "circa 1.260"
     assert Localizer("en", "index.md", strings()).amount(Amount(1260, "exact")) == "1,260"
+
+
+def test_form_actions_point_at_page_files_for_the_offline_build():
+    assert addresses.form_actions_as_files('<form class="x" action="cautare/" method="get">') == \
+        '<form class="x" action="cautare.html" method="get">'
+    assert addresses.form_actions_as_files('<form action="../">') == '<form action="../index.html">'
+    assert addresses.form_actions_as_files('<form action="https://example.org/x/">') == '<form action="https://example.org/x/">'
+    assert addresses.form_actions_as_files('<a action="cautare/">') == '<a action="cautare/">'

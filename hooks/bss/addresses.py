@@ -6,6 +6,8 @@ under ``/en/``.
 """
 from __future__ import annotations
 
+import re
+
 from .text import DEFAULT_LANGUAGE
 
 HOME = "index.md"
@@ -69,3 +71,19 @@ def url_path(src: str, lang: str) -> str:
     path = path[: -len("index")] if path.endswith("index") else path + "/"
     prefix = "/" if lang == DEFAULT_LANGUAGE else f"/{lang}/"
     return prefix + path
+
+
+_FORM_ACTION = re.compile(r'(<form\b[^>]*?\baction=")([^":?#]*/)(")')
+
+
+def form_actions_as_files(html: str) -> str:
+    """Form actions written as folders (``cautare/``) pointed at their page file (``cautare.html``).
+
+    MkDocs rewrites links, not form actions; this does it for the build with ``.html`` addresses
+    (``use_directory_urls: false``), which is the one that works opened from a folder.
+    """
+    def to_file(match: re.Match) -> str:
+        path = match.group(2)
+        path = path + "index.html" if path.endswith("../") or path == "./" else path[:-1] + ".html"
+        return match.group(1) + path + match.group(3)
+    return _FORM_ACTION.sub(to_file, html)

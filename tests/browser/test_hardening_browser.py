@@ -17,9 +17,10 @@ PAGES = ["/", "/programe/", "/programe/ssmb-2018/", "/parteneri/", "/parteneri/k
          "/cautare/?q=servicii", "/g/costificarea/metodologia/"]
 
 
-def test_no_request_leaves_the_origin(context, site_url):
-    requests = []
+def test_no_request_leaves_the_origin_or_fails(context, site_url):
+    requests, failed = [], []
     context.on("request", lambda r: requests.append(r.url))
+    context.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page = context.new_page()
     for prefix in ("", "/en"):
         for path in PAGES:
@@ -27,6 +28,7 @@ def test_no_request_leaves_the_origin(context, site_url):
             page.wait_for_load_state("networkidle")
     foreign = [u for u in requests if not u.startswith(site_url) and not u.startswith(("data:", "blob:"))]
     assert requests and not foreign, foreign
+    assert not failed, failed  # e.g. the theme fetching a sitemap.xml beside every page
 
 
 @pytest.mark.parametrize("path", [p for p in PAGES if p.split("/")[1] not in ("ghid", "glosar", "cursuri", "cautare", "g")

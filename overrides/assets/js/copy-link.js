@@ -1,4 +1,4 @@
-/* Copy the stable address of a guide section. The buttons stay hidden without JavaScript;
+/* Copy the stable address of a guide section (its public short link when opened from a folder). The buttons stay hidden without JavaScript;
    the section's permalink and its printed short link still give the address. */
 (function () {
   "use strict";
@@ -28,6 +28,11 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       var url = new URL(button.getAttribute("data-copy"), window.location.href).href;
+      var canonical = document.querySelector("link[rel=canonical]");
+      if (window.location.protocol === "file:" && canonical && button.hasAttribute("data-short")) {
+        // Opened from a folder: a file:// address is no use to anyone else; give the public short link.
+        url = new URL(button.getAttribute("data-short"), canonical.href).href;
+      }
       var copied = button.getAttribute("data-copied") || "";
       var done = function () { say(copied + " " + url); };
       var failed = function () { if (fallbackCopy(url)) { done(); } else { say(url); } };

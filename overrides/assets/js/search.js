@@ -6,7 +6,8 @@
   if (!box) return;
   var fallback = box.querySelector("[data-search-fallback]");
   if (window.location.protocol === "file:" || typeof window.PagefindUI !== "function") {
-    fallback.textContent = box.getAttribute("data-offline");
+    var reason = fallback.querySelector("[data-search-reason]");
+    if (window.location.protocol === "file:") reason.textContent = reason.getAttribute("data-offline");
     return;
   }
   fallback.remove();

@@ -1,0 +1,98 @@
+"""The offline build (`make offline`), opened from a folder with no network and no server (file://)."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import ROOT, mkdocs_build
+from quizzing import MODULES, answer_all
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("offline") / "site-offline"
+    result = mkdocs_build(ROOT, site, "mkdocs-offline.yml")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+@pytest.fixture
+def usb(browser, offline_site):
+    """A browser with no network at all, recording every request and every script error."""
+    ctx = browser.new_context(offline=True, viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    page.requests, page.problems = [], []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
+    page.on("pageerror", lambda e: page.problems.append(f"script error: {e}"))
+    page.root = offline_site.as_uri()
+    yield page
+    assert not page.problems, page.problems
+    assert all(u.startswith(("file://", "data:", "blob:")) for u in page.requests)
+    ctx.close()
+
+
+def test_every_page_is_a_file_and_every_link_leads_to_one(offline_site):
+    pages = list(offline_site.rglob("*.html"))
+    assert len(pages) > 50
+    assert not [p for p in pages if p.name == "index.html" and p.parent.name not in ("", "en") and
+                (p.parent.with_suffix(".html")).exists()]
+    home = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="studii-de-caz/index.html"' in home and 'action="cautare.html"' in home
+
+
+def test_a_reader_browses_from_a_folder(usb):
+    page = usb
+    page.goto(f"{page.root}/index.html")
+    page.locator(".md-content a[href='studii-de-caz/index.html']").first.click()
+    assert page.url.endswith("/studii-de-caz/index.html")
+    page.locator(".bss-card a", has_text="Respiro").first.click()
+    assert page.url.endswith("/studii-de-caz/respiro-floresti.html")
+    page.locator(".md-header [hreflang=en]").first.dispatch_event("click")
+    page.wait_for_url("**/en/studii-de-caz/respiro-floresti.html")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.goto(f"{page.root}/g/costificarea/metodologia/index.html")
+    page.wait_for_url("**/ghid/costificarea.html#metodologia")
+    assert page.locator("#metodologia").is_visible()
+
+
+def test_the_catalogue_filters_from_a_folder(usb):
+    page = usb
+    page.goto(f"{page.root}/studii-de-caz/index.html")
+    total = page.locator(".bss-card:visible").count()
+    page.locator("select").first.select_option(index=1)
+    assert "?" in page.url
+    assert 0 < page.locator(".bss-card:visible").count() < total
+
+
+def test_quiz_progress_survives_from_a_folder(usb):
+    page = usb
+    page.goto(f"{page.root}/cursuri/servicii-comunitare/{MODULES[0]}.html")
+    answer_all(page)
+    page.get_by_role("button", name="Verifică răspunsurile").click()
+    page.locator(".bss-quiz__summary.is-passed").wait_for()
+    page.reload()
+    page.locator(".bss-quiz__summary.is-passed").wait_for()
+    page.goto(f"{page.root}/cursuri/servicii-comunitare/index.html")
+    assert "1 din 5" in page.locator("main").inner_text()
+
+
+@pytest.mark.parametrize("prefix, reason", [("", "dintr-un dosar"), ("/en", "from a folder")])
+def test_search_says_why_it_is_off_and_where_to_go(usb, prefix, reason):
+    page = usb
+    page.goto(f"{page.root}{prefix}/index.html")
+    page.locator("#home-q").fill("asistenta")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cautare.html?q=asistenta")
+    fallback = page.locator("[data-search-fallback]")
+    assert reason in fallback.inner_text()
+    fallback.locator("a[href$='ghid/complet.html']").click()
+    assert page.url.endswith(f"{prefix}/ghid/complet.html")
+
+
+def test_copying_a_section_address_gives_the_public_short_link(usb):
+    page = usb
+    page.goto(f"{page.root}/ghid/costificarea.html")
+    page.locator("#metodologia ~ .bss-section-link button.bss-copy").first.click()
+    page.wait_for_function("document.querySelector('.bss-live').textContent.length > 0")
+    assert "https://servicii-sociale.example.org/g/costificarea/metodologia/" in page.locator(".bss-live").text_content()
