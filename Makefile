@@ -43,8 +43,12 @@ test: $(STAMP)
 	@sh tests/ensure-chromium.sh
 	$(PY) -m pytest
 
-bench: $(STAMP)
+# Figures for the closing notes; each script says what it measures. Needs Chromium (and npm for Lighthouse).
+bench: site
+	@sh tests/ensure-chromium.sh
 	$(PY) bench/weights.py
+	$(PY) bench/search_payload.py 1000 --material
+	$(PY) bench/lighthouse.py
 	$(PY) bench/build_speed.py
 
 clean:

@@ -1,0 +1,59 @@
+"""A static server that behaves like a real host, for measuring what a reader downloads.
+
+Python's own http.server sends every file uncompressed and uncacheable; a real static host
+(GitHub Pages, Netlify, nginx) compresses text with gzip and lets the browser cache for a while.
+This server does both, so transfer sizes and second-visit figures are the ones readers get.
+Pagefind's index files are compressed on disk already and are sent as they are.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import threading
+from pathlib import Path
+
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+MAX_AGE = 600  # seconds, as GitHub Pages sends
+
+
+class HostLikeHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "application/javascript",
+                      ".mjs": "application/javascript", ".json": "application/json", ".wasm": "application/wasm"}
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", f"public, max-age={MAX_AGE}")
+        super().end_headers()
+
+    def send_head(self):
+        url_path = self.path.split("?")[0].split("#")[0]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and url_path.endswith("/"):
+            path = path / "index.html"
+        ctype = self.guess_type(str(path))
+        if (not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "")
+                or not ctype.startswith(COMPRESSED_TYPES)):
+            return super().send_head()  # directory redirects, 404s, images, fonts, Pagefind's files
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class HostLikeServer:
+    def __init__(self, root: Path, port: int = 0):
+        handler = functools.partial(HostLikeHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -1,0 +1,71 @@
+"""What a reader's browser transfers to show a page: measured in Chromium, over a host-like server.
+
+Bytes are those on the wire (compressed body plus headers), as a
+real static host sends them (see server.py: gzip, cacheable). Used by the benchmark scripts and
+by the page-weight tests.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+KB = 1024
+BUDGET_FIRST_VISIT = 200 * KB  # a case-study page, empty cache: HTML, CSS, scripts, fonts, images
+BUDGET_NEXT_PAGE = 30 * KB     # any second page of the site, after the first
+
+
+@dataclass
+class Transfer:
+    """What one navigation fetched from the network (not what came from the browser's cache)."""
+    by_url: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_url.values())
+
+    def by_kind(self) -> Counter:
+        kinds = Counter()
+        for url, size in self.by_url.items():
+            path = urlsplit(url).path
+            kind = ("search index" if "/pagefind/" in path else path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1]
+                    else "html")
+            kinds[kind] += size
+        return kinds
+
+
+class Recorder:
+    """Records what each request of ``page`` (its workers included) transferred over the network.
+
+    Playwright's request sizes are the bytes on the wire: the encoded (compressed) body plus the
+    headers; a response taken from the browser's cache reports a body of minus its headers, so
+    it counts as nothing, as it costs nothing.
+    """
+
+    def __init__(self, page):
+        self.page = page
+        self._finished = []
+        page.on("requestfinished", lambda request: self._finished.append(request))
+
+    def reset(self) -> None:
+        """Forget what was recorded so far."""
+        self._finished.clear()
+
+    def visit(self, url: str) -> Transfer:
+        """Go to ``url``, wait until the network is quiet, and return what was fetched for it."""
+        self.reset()
+        self.page.goto(url)
+        self.page.wait_for_load_state("networkidle")
+        return self.collect()
+
+    def collect(self) -> Transfer:
+        """What was fetched since the last reset."""
+        transfer = Transfer()
+        for request in self._finished:
+            if not request.url.startswith("http"):
+                continue
+            sizes = request.sizes()
+            size = max(0, sizes["responseBodySize"] + sizes["responseHeadersSize"])
+            if size:
+                transfer.by_url[request.url] = transfer.by_url.get(request.url, 0) + size
+        return transfer
