@@ -71,6 +71,6 @@ def make_projects(n: int, work: Path) -> tuple[Path, Path]:
         target.write_text(page.markdown, encoding="utf-8")
     config = (engine / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("hooks:\n  - hooks/site_hook.py\n", "")
-    config = config.replace("  - data\n", "").replace("  - hooks\n", "")
+    config = config.replace("  - data\n", "").replace("  - courses\n", "").replace("  - hooks\n", "")
     (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
     return engine, plain

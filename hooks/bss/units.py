@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from .text import Text
 
 PATH = "data/administrative-units.csv"
 COLUMNS = ["iso_3166_2", "name_ro", "name_en", "kind_ro", "kind_en"]
+CODE = re.compile(r"MD-[A-Z]{2}\Z")  # ISO 3166-2:MD
 LAYOUT = "data/map-layout.csv"
 LAYOUT_COLUMNS = ["iso_3166_2", "row", "col", "short_ro", "short_en"]
 
@@ -53,6 +55,12 @@ def load_units(root: Path, problems: list[Problem]) -> dict[str, Unit]:
         code = row["iso_3166_2"]
         if code in units:
             problems.append(Problem(PATH, line, "iso_3166_2", f"'{code}' appears twice", "each unit once"))
+        if not CODE.match(code):
+            problems.append(Problem(PATH, line, "iso_3166_2", f"'{code}' is not an ISO 3166-2 code of Moldova",
+                                    "MD- and two capital letters, e.g. MD-CA"))
+        for column in COLUMNS[1:]:
+            if not row[column].strip():
+                problems.append(Problem(PATH, line, column, "empty", "the text of this column"))
         units[code] = Unit(code, Text(row["name_ro"], row["name_en"]), Text(row["kind_ro"], row["kind_en"]))
     tiles = _load_layout(root, set(units), problems)
     return {code: Unit(u.code, u.name, u.kind, tiles.get(code)) for code, u in units.items()}
@@ -81,5 +89,5 @@ def _load_layout(root: Path, codes: set[str], problems: list[Problem]) -> dict[s
         cells[cell] = code
         tiles[code] = Tile(cell[0], cell[1], Text(row["short_ro"], row["short_en"]))
     for code in sorted(codes - set(tiles)):
-        problems.append(Problem(LAYOUT, len(rows) + 1, "iso_3166_2", f"'{code}' has no tile", "one row per unit"))
+        problems.append(Problem(LAYOUT, len(rows) + 1, "iso_3166_2", f"'{code}' has no tile", "a row for it in this file"))
     return tiles
