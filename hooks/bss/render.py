@@ -116,7 +116,7 @@ class Renderer:
         self.resolver = resolver
         self.env = Environment(
             loader=FileSystemLoader(str(templates)), autoescape=True, undefined=StrictUndefined,
-            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
         )
 
     def render_html(self, template: str, **context) -> str:
