@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import posixpath
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import text as fmt
@@ -110,6 +112,16 @@ class Localizer:
         return self.md(value) if value is None or value.get(self.lang)[1] else Markup(self.md(value).strip())
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates, kept between builds (keyed by each template's source, so never stale)."""
+    folder = Path(tempfile.gettempdir()) / f"bss-templates-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return None  # no writable temporary folder: compile every build
+    return FileSystemBytecodeCache(str(folder))
+
+
 class Renderer:
     def __init__(self, strings: Strings, resolver=None, templates: Path = TEMPLATES):
         self.strings = strings
@@ -117,6 +129,7 @@ class Renderer:
         self.env = Environment(
             loader=FileSystemLoader(str(templates)), autoescape=True, undefined=StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
+            bytecode_cache=_bytecode_cache(),
         )
 
     def render_html(self, template: str, **context) -> str:
