@@ -17,11 +17,11 @@ import tempfile
 from pathlib import Path
 
 from server import HostLikeServer
+from transfer import CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOL = ROOT / "bench/.lighthouse"
 VERSION = "13.5.0"
-CHROMIUM = "/usr/bin/chromium"
 PAGES = {"home": "", "case study": "studii-de-caz/respiro-floresti/", "guide chapter": "ghid/costificarea/",
          "module": "cursuri/servicii-comunitare/costificare-si-contractare/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -26,18 +26,16 @@ from playwright.sync_api import sync_playwright
 
 from project import make_engine
 from server import HostLikeServer
-from transfer import BUDGET_FIRST_VISIT, BUDGET_NEXT_PAGE, KB, Recorder
+from transfer import ARGS, BUDGET_FIRST_VISIT, BUDGET_NEXT_PAGE, CHROMIUM, KB, Recorder
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 BUDGET_FIRST_SEARCH = 300 * KB
 QUERIES = {"": ("asistenta", "servicii sociale"), "en/": ("support", "social services")}
 
 
-def build(project: Path, site: Path, env: dict | None = None) -> float:
+def build(project: Path, site: Path) -> float:
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-                   check=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+                   check=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     return time.perf_counter() - started
 
 

@@ -1,9 +1,10 @@
-"""A static server that behaves like a real host, for measuring what a reader downloads.
+"""Static servers for the tests and the benchmarks, each in a thread on a free local port.
 
-Python's own http.server sends every file uncompressed and uncacheable; a real static host
-(GitHub Pages, Netlify, nginx) compresses text with gzip and lets the browser cache for a while.
-This server does both, so transfer sizes and second-visit figures are the ones readers get.
-Pagefind's index files are compressed on disk already and are sent as they are.
+``StaticServer`` serves a folder as Python's http.server does (quietly). ``HostLikeServer`` behaves
+like a real static host, for measuring what a reader downloads: Python's own server sends every
+file uncompressed and uncacheable, whereas a real host (GitHub Pages, Netlify, nginx) compresses
+text with gzip and lets the browser cache for a while. Pagefind's index files are compressed on
+disk already and are sent as they are.
 """
 from __future__ import annotations
 
@@ -18,12 +19,14 @@ COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "imag
 MAX_AGE = 600  # seconds, as GitHub Pages sends
 
 
-class HostLikeHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "application/javascript",
-                      ".mjs": "application/javascript", ".json": "application/json", ".wasm": "application/wasm"}
-
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+class HostLikeHandler(QuietHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "application/javascript",
+                      ".mjs": "application/javascript", ".json": "application/json", ".wasm": "application/wasm"}
 
     def end_headers(self):
         self.send_header("Cache-Control", f"public, max-age={MAX_AGE}")
@@ -47,13 +50,21 @@ class HostLikeHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-class HostLikeServer:
-    def __init__(self, root: Path, port: int = 0):
-        handler = functools.partial(HostLikeHandler, directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+class StaticServer:
+    """``root`` served at ``self.url`` until ``close()``."""
+
+    def __init__(self, root: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler,
+                 port: int = 0):
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                                     functools.partial(handler, directory=str(root)))
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class HostLikeServer(StaticServer):
+    def __init__(self, root: Path, port: int = 0):
+        super().__init__(root, HostLikeHandler, port)

@@ -10,6 +10,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+CHROMIUM = "/usr/bin/chromium"  # Debian's, never a downloaded browser
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+
 KB = 1024
 BUDGET_FIRST_VISIT = 200 * KB  # a case-study page, empty cache: HTML, CSS, scripts, fonts, images
 BUDGET_NEXT_PAGE = 30 * KB     # any second page of the site, after the first
@@ -27,11 +31,16 @@ class Transfer:
     def by_kind(self) -> Counter:
         kinds = Counter()
         for url, size in self.by_url.items():
-            path = urlsplit(url).path
-            kind = ("search index" if "/pagefind/" in path else path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1]
-                    else "html")
-            kinds[kind] += size
+            kinds[kind_of(urlsplit(url).path)] += size
         return kinds
+
+
+def kind_of(path: str) -> str:
+    """'search index' for Pagefind's files, else the file's extension; 'html' for a page address."""
+    if "/pagefind/" in path:
+        return "search index"
+    name = path.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1] if "." in name else "html"
 
 
 class Recorder:

@@ -15,11 +15,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from server import HostLikeServer
-from transfer import BUDGET_FIRST_VISIT, BUDGET_NEXT_PAGE, KB, Recorder
+from transfer import ARGS, BUDGET_FIRST_VISIT, BUDGET_NEXT_PAGE, CHROMIUM, KB, Recorder
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 FIRST = {"case study": "studii-de-caz/respiro-floresti/", "home": "", "guide chapter": "ghid/costificarea/",
          "module": "cursuri/servicii-comunitare/costificare-si-contractare/"}

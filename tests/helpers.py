@@ -9,6 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "bench"))  # the static servers and browser settings the benchmarks use too
 
 COPIED = ("data", "docs", "courses", "hooks", "overrides", "mkdocs.yml", "mkdocs-offline.yml")
 

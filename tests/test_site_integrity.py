@@ -1,15 +1,15 @@
 """The built site: no broken link, nothing fetched from another origin."""
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+
+import helpers  # noqa: F401  (puts bench/ on the path)
+from server import QuietHandler, StaticServer
 
 # Attributes and CSS constructs that make a browser fetch something.
 RESOURCE_ATTRS = re.compile(
@@ -21,10 +21,7 @@ CSS_URLS = re.compile(r"@import\s+[\"']([^\"']+)|url\(\s*[\"']?([^\"')]+)", re.I
 FOREIGN = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
+class LinkCheckerWelcome(QuietHandler):
     def end_headers(self):
         # Lets linkchecker lift its politeness limit of 10 requests a second for this host.
         self.send_header("LinkChecker", "local test server")
@@ -33,13 +30,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def served_site(built_site):
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    server = StaticServer(built_site, LinkCheckerWelcome)
+    yield server.url + "/"
+    server.close()
 
 
 def test_linkchecker_finds_no_broken_link(served_site, tmp_path):

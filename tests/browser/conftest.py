@@ -1,17 +1,13 @@
 """Real-browser tests: Playwright for Python driving Debian's Chromium (never a downloaded browser)."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+import helpers  # noqa: F401  (puts bench/ on the path)
+from server import StaticServer
+from transfer import ARGS, CHROMIUM
 
 
 def pytest_collection_modifyitems(items):
@@ -20,26 +16,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class Server:
-    def __init__(self, root):
-        handler = functools.partial(QuietHandler, directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    server = Server(built_site)
+    server = StaticServer(built_site)
     yield server.url
     server.close()
 

@@ -1,17 +1,13 @@
 """Page-weight budgets, in Chromium over a host-like server (gzip, cacheable): bytes, not timings."""
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from helpers import ROOT
-
-sys.path.insert(0, str(ROOT / "bench"))
-from server import HostLikeServer  # noqa: E402
-from search_payload import BUDGET_FIRST_SEARCH  # noqa: E402
-from transfer import BUDGET_FIRST_VISIT, BUDGET_NEXT_PAGE, Recorder  # noqa: E402
-from weights import FIRST, NEXT  # noqa: E402
+import helpers  # noqa: F401  (puts bench/ on the path)
+from search_payload import BUDGET_FIRST_SEARCH
+from server import HostLikeServer
+from transfer import BUDGET_FIRST_VISIT, BUDGET_NEXT_PAGE, Recorder
+from weights import FIRST, NEXT
 
 
 @pytest.fixture(scope="module")
