@@ -72,6 +72,8 @@ def test_addresses_per_language():
     assert addresses.url_path("studii-de-caz/x.md", "ro") == "/studii-de-caz/x/"
     assert addresses.url_path("studii-de-caz/index.md", "en") == "/en/studii-de-caz/"
     assert addresses.url_path("index.md", "en") == "/en/"
+    assert addresses.url_path("ghid/costificarea.md", "en", use_directory_urls=False) == "/en/ghid/costificarea.html"
+    assert addresses.url_path("ghid/index.md", "ro", use_directory_urls=False) == "/ghid/index.html"
 
 
 def test_qualified_amounts():

@@ -65,10 +65,14 @@ def src_uri(src: str, lang: str) -> str:
     return f"{src[:-3]}.{lang}.md"
 
 
-def url_path(src: str, lang: str) -> str:
-    """The published address of page ``src`` in ``lang``, e.g. ``/en/studii-de-caz/x/``."""
+def url_path(src: str, lang: str, use_directory_urls: bool = True) -> str:
+    """The published address of page ``src`` in ``lang``, e.g. ``/en/studii-de-caz/x/``
+    (``/en/studii-de-caz/x.html`` in the build for opening from a folder)."""
     path = src[:-3]
-    path = path[: -len("index")] if path.endswith("index") else path + "/"
+    if not use_directory_urls:
+        path += ".html"
+    else:
+        path = path[: -len("index")] if path.endswith("index") else path + "/"
     prefix = "/" if lang == DEFAULT_LANGUAGE else f"/{lang}/"
     return prefix + path
 

@@ -55,8 +55,7 @@ def redirect_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str
         prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
         for folder, (target_src, anchor, title) in guide.short_links(site.content).items():
             depth = (prefix + folder).count("/")
-            target = target_src[:-3] + ("/" if use_directory_urls else ".html")
-            href = "../" * depth + prefix + target
+            href = "../" * depth + addresses.url_path(target_src, lang, use_directory_urls).lstrip("/")
             href += f"#{anchor}" if anchor else ""
             loc = Localizer(lang, folder, site.content.strings)
             out[f"{prefix}{folder}index.html"] = site.renderer.render_html(
