@@ -56,3 +56,16 @@ def test_glossary_term_explains_itself_on_focus(page, site_url):
     tooltip = page.locator(".md-tooltip2__inner, .md-tooltip__inner").filter(has_text="Autoritatea publică care cumpără")
     tooltip.first.wait_for(state="visible", timeout=5000)
     assert term.get_attribute("href") == "../../glosar/#autoritate-contractanta"
+
+
+@pytest.mark.parametrize("path", ["/ghid/costificarea/", "/cursuri/servicii-comunitare/dezvoltarea-serviciului/"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_previous_and_next_links_stand_apart(browser, site_url, path, width):
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    page = ctx.new_page()
+    page.goto(f"{site_url}{path}")
+    prev, nxt = (page.locator(f".bss-prevnext .{k}").bounding_box() for k in ("bss-prev", "bss-next"))
+    ctx.close()
+    below = nxt["y"] >= prev["y"] + prev["height"]
+    beside_with_a_gap = nxt["x"] >= prev["x"] + prev["width"] + 16
+    assert below or beside_with_a_gap, (prev, nxt)
