@@ -23,7 +23,10 @@ def usb(browser, offline_site):
     page = ctx.new_page()
     page.requests, page.problems = [], []
     page.on("request", lambda r: page.requests.append(r.url))
-    page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
+    # A request the browser cancels because the reader moved on (net::ERR_ABORTED) is no failure;
+    # a missing or blocked file (ERR_FILE_NOT_FOUND, ERR_FAILED) is.
+    page.on("requestfailed", lambda r: None if r.failure == "net::ERR_ABORTED" else
+            page.problems.append(f"failed: {r.url} ({r.failure})"))
     page.on("pageerror", lambda e: page.problems.append(f"script error: {e}"))
     page.root = offline_site.as_uri()
     yield page
