@@ -72,8 +72,13 @@ class Course:
     description: Text
     audience: Text
     objectives: tuple[Text, ...]
-    hours: float
+    pass_mark: int
     modules: tuple[Module, ...]
+
+    @property
+    def minutes(self) -> int:
+        """The course's study time: the sum of its modules'."""
+        return sum(m.minutes for m in self.modules)
 
     def module(self, mid: str) -> Module:
         return next(m for m in self.modules if m.id == mid)
@@ -216,11 +221,11 @@ def _question(q: Record) -> Question:
     return Question(q.get("id"), kind, q.text("prompt"), q.text("explanation"), answers, q.get("accepted"))
 
 
-def build_module(course_id: str, r: Record) -> Module:
+def build_module(course_id: str, r: Record, pass_mark: int) -> Module:
     questions = tuple(_question(q) for q in r.at("quiz").children("questions"))
     fingerprint = json.dumps([(q.id, q.type, q.prompt.ro, [(a.id, a.correct) for a in q.answers], q.accepted)
                               for q in questions], ensure_ascii=False)
-    quiz = Quiz(r.get("quiz")["pass_mark"], questions, hashlib.sha256(fingerprint.encode()).hexdigest()[:12])
+    quiz = Quiz(pass_mark, questions, hashlib.sha256(fingerprint.encode()).hexdigest()[:12])
     return Module(
         id=r.get("id"), course=course_id, title=r.text("title"), summary=r.text("summary"),
         objectives=r.texts("objectives"), minutes=r.get("minutes"), prerequisites=tuple(r.get("prerequisites", [])),
@@ -232,10 +237,11 @@ def build_module(course_id: str, r: Record) -> Module:
 def build_courses(loaded: Loaded) -> dict[str, Course]:
     out = {}
     for cid, r in sorted(loaded.records.get("courses", {}).items()):
-        modules = tuple(build_module(cid, loaded.records["modules"][f"{cid}/{mid}"]) for mid in r.get("modules")
+        modules = tuple(build_module(cid, loaded.records["modules"][f"{cid}/{mid}"], r.get("pass_mark"))
+                        for mid in r.get("modules")
                         if f"{cid}/{mid}" in loaded.records["modules"])
         out[cid] = Course(cid, r.text("title"), r.text("description"), r.text("audience"), r.texts("objectives"),
-                          r.get("hours"), modules)
+                          r.get("pass_mark"), modules)
     return out
 
 

@@ -14,6 +14,7 @@ class Source:
     publisher: str
     title: Text | None = None
     date: datetime.date | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class Record:
         return tuple(r.as_source() for r in self.children(key))
 
     def as_source(self) -> Source:
-        return Source(self.get("publisher"), self.text("title"), self.date("date"))
+        return Source(self.get("publisher"), self.text("title"), self.date("date"), self.get("url"))
 
     def quotes(self, key: str = "quotes") -> tuple[Quote, ...]:
         out = []

@@ -89,6 +89,9 @@ class Localizer:
     def number(self, value) -> str:
         return fmt.number(value, self.lang)
 
+    def duration(self, minutes: int) -> str:
+        return fmt.duration(minutes, self.lang)
+
     def euros(self, value) -> str:
         return fmt.euros(value, self.lang)
 

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
+from babel.units import format_unit
 
 LANGUAGES = ("ro", "en")
 DEFAULT_LANGUAGE = "ro"
@@ -71,3 +73,10 @@ def euros(value: float | int, lang: str) -> str:
 def plural_form(n: int, lang: str) -> str:
     """CLDR's plural category of ``n`` in ``lang``: one, few, other..."""
     return Locale.parse(lang).plural_form(n)
+
+
+def duration(minutes: int, lang: str) -> str:
+    """45 de minute, 4 ore și 30 de minute / 45 minutes, 4 hours and 30 minutes."""
+    hours, rest = divmod(minutes, 60)
+    parts = [format_unit(n, unit, locale=lang) for n, unit in ((hours, "duration-hour"), (rest, "duration-minute")) if n]
+    return format_list(parts, locale=lang)
