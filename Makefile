@@ -15,21 +15,15 @@ $(STAMP): pyproject.toml
 	@$(PY) -m pip install --quiet -e ".[test]"
 	@rm -f $(VENV)/.installed-*; touch $@
 
-# Build into a scratch folder and swap it in only when the build succeeded:
-# bad content never leaves a half-built site behind.  $(call build,<config>,<folder>)
-define build
-	@rm -rf .$(2)-new
-	@$(PY) -m mkdocs build --strict --quiet -f $(1) --site-dir .$(2)-new || { rm -rf .$(2)-new; echo "Build failed: $(2)/ left as it was." >&2; exit 1; }
-	@rm -rf .$(2)-old; if [ -d $(2) ]; then mv $(2) .$(2)-old; fi; mv .$(2)-new $(2); rm -rf .$(2)-old
-endef
-
+# Build into a scratch folder and swap it in atomically only when the build succeeded: bad content
+# never leaves a half-built site, and two builds at once take turns (tools/build.py).
 site: $(STAMP)
-	$(call build,mkdocs.yml,site)
+	@$(PY) tools/build.py mkdocs.yml site
 	@echo "Site built in $(CURDIR)/site (Romanian at site/index.html, English at site/en/index.html)."
 
 # The same site for a folder or a USB stick, opened with no network and no server (file://).
 offline: $(STAMP)
-	$(call build,mkdocs-offline.yml,site-offline)
+	@$(PY) tools/build.py mkdocs-offline.yml site-offline
 	@echo "Offline site built in $(CURDIR)/site-offline: copy the folder anywhere and open index.html."
 
 serve: $(STAMP)
@@ -52,4 +46,4 @@ bench: site
 	$(PY) bench/build_speed.py
 
 clean:
-	rm -rf site .site-new .site-old site-offline .site-offline-new .site-offline-old bench/out
+	rm -rf site site-offline .site-new-* .site-offline-new-* .site.lock .site-offline.lock bench/out

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))  # the static servers and browser settings the benchmarks use too
 
-COPIED = ("data", "docs", "courses", "hooks", "overrides", "mkdocs.yml", "mkdocs-offline.yml")
+COPIED = ("data", "docs", "courses", "hooks", "overrides", "tools", "mkdocs.yml", "mkdocs-offline.yml")
 
 
 def copy_project(dest: Path) -> Path:
@@ -26,8 +26,9 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
+                 env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=project,

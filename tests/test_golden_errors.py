@@ -15,8 +15,15 @@ CASES = sorted((Path(__file__).parent / "golden" / "errors").glob("*.yml"))
 
 
 def apply_case(case: dict, project: Path) -> None:
+    """Break a copy of the project as ``case`` says: files removed, written, edited, folders and links made."""
     for rel in case.get("remove", []):
         (project / rel).unlink()
+    for rel, text in (case.get("outside") or {}).items():  # beside the project, not in it
+        (project.parent / rel).write_text(text, encoding="utf-8")
+    for rel in case.get("dirs", []):
+        (project / rel).mkdir(parents=True)
+    for rel, target in (case.get("symlinks") or {}).items():
+        (project / rel).symlink_to(target)
     for rel, spec in (case.get("files") or {}).items():
         target = project / rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -129,12 +129,18 @@ def open_data_files(content) -> dict[str, str]:
     return files
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value) -> str:
+    """A CSV cell. Text that a spreadsheet would run as a formula is neutralised as OWASP
+    recommends, with a leading apostrophe; the JSON keeps every value exactly."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
-        return "; ".join(value)
-    return "" if value is None else str(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = "; ".join(value) if isinstance(value, list) else "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def pages(content) -> list:

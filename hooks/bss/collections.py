@@ -7,7 +7,8 @@ from typing import Callable
 
 from .problems import Problem, field_name
 from .record import Record
-from .schemas import validate
+from .markup import check_document
+from .schemas import markdown_fields, validate
 from .source import Document, DocumentError, read_document
 
 
@@ -39,13 +40,14 @@ class Loaded:
     # are not reported again as "does not exist".
     broken: dict[str, set[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    markdown_extensions: list = field(default_factory=list)  # to check Markdown texts as the pages render them
 
 
 def load_collection(root: Path, coll: Collection, loaded: Loaded) -> None:
     """Read, schema-check and index one collection, collecting every problem on the way."""
     schema_dir = root / "data" / "schemas"
     location = root / coll.folder
-    files = [location] if coll.list_key else sorted(location.glob("*.y*ml"))
+    files = [location] if coll.list_key else data_files(location)
     found: dict[str, Record] = {}
     broken = loaded.broken.setdefault(coll.key, set())
     if coll.list_key and not location.exists():
@@ -62,6 +64,8 @@ def load_collection(root: Path, coll: Collection, loaded: Loaded) -> None:
             loaded.problems.extend(schema_problems)
             broken.update(_ids_in(doc, coll))
             continue
+        loaded.problems.extend(check_document(doc, markdown_fields(doc, coll.schema, schema_dir),
+                                              loaded.markdown_extensions))
         for record in _records(doc, coll, loaded.problems):
             rid = record.get("id")
             if rid in found:
@@ -74,6 +78,14 @@ def load_collection(root: Path, coll: Collection, loaded: Loaded) -> None:
     loaded.records[coll.key] = found
     if coll.check_all:
         loaded.problems.extend(coll.check_all(found))
+
+
+def data_files(folder: Path) -> list[Path]:
+    """Every entry of ``folder`` named like a YAML file, whatever the case of its extension, links
+    and hidden files included: reading them reports what is wrong, nothing is silently skipped."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yml", ".yaml"))
 
 
 def _ids_in(doc: Document, coll: Collection) -> set[str]:

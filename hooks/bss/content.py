@@ -11,6 +11,7 @@ from pathlib import Path
 from .case_studies import CASE_STUDIES, CaseStudy
 from .collections import Collection, Loaded, check_references, load_collection
 from .courses import MODULE_REFERENCES, Course, build_courses, load_courses
+from .files import EXPECTED_IMAGE, check_docs, image_problem
 from .glossary import GLOSSARY
 from .glossary import Term as GlossaryTerm
 from .guide import GUIDE, Chapter
@@ -20,13 +21,13 @@ from .problems import ContentError, Problem
 from .programmes import PROGRAMMES, Programme
 from .record import Record
 from .references import Resolver, check_documents, check_pages
+from .settings import load_settings
 from .strings import Strings, load_strings
 from .taxonomies import SERVICE_TYPES, TARGET_GROUPS, Term
 from .units import Unit, load_units
 
 COLLECTIONS: list[Collection] = [SERVICE_TYPES, TARGET_GROUPS, PARTNERS, PROGRAMMES, CASE_STUDIES,
                                  LEGAL_ACTS, GLOSSARY, GUIDE]
-IMAGES_DIR = "docs/assets/images"
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,10 @@ class Content:
     courses: dict[str, Course]
 
 
-def load_content(root: Path) -> Content:
+def load_content(root: Path, check_markup: bool = True) -> Content:
+    """``check_markup=False`` is for a test that proves the browser's policy on its own."""
     root = Path(root)
-    loaded = Loaded()
+    loaded = Loaded(markdown_extensions=load_settings(root).markdown_extensions if check_markup else None)
     strings = load_strings(root, loaded.problems)
     units = load_units(root, loaded.problems)
     for coll in COLLECTIONS:
@@ -60,6 +62,8 @@ def load_content(root: Path) -> Content:
     for coll in COLLECTIONS:
         for record in loaded.records[coll.key].values():
             loaded.problems.extend(_check_record(root, record))
+    if check_markup:
+        loaded.problems.extend(check_docs(root, loaded.markdown_extensions))
     if loaded.problems:
         raise ContentError(loaded.problems)
     built = {c.key: {rid: c.build(rec) for rid, rec in sorted(loaded.records[c.key].items())} for c in COLLECTIONS}
@@ -86,7 +90,7 @@ def _guide_anchors(loaded: Loaded) -> set[str]:
 
 
 def _check_record(root: Path, record: Record) -> list[Problem]:
-    """Checks a schema cannot state: dates in order, photos that exist."""
+    """Checks a schema cannot state: dates in order, photos that are real images of the site."""
     problems = []
     period = record.get("period")
     if period and period.get("end") and period["end"] < period["start"]:
@@ -94,7 +98,7 @@ def _check_record(root: Path, record: Record) -> list[Problem]:
                                            f"{period['end']} is before the start {period['start']}",
                                            "an end date on or after the start date"))
     for i, photo in enumerate(record.get("photos") or []):
-        if not (root / IMAGES_DIR / photo["src"]).is_file():
-            problems.append(record.doc.problem(record.base + ("photos", i, "src"), f"'{photo['src']}' does not exist",
-                                               f"an image file under {IMAGES_DIR}/"))
+        wrong = image_problem(root, photo["src"])
+        if wrong:
+            problems.append(record.doc.problem(record.base + ("photos", i, "src"), wrong, EXPECTED_IMAGE))
     return problems

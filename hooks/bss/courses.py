@@ -10,7 +10,8 @@ from pathlib import Path
 from .collections import Loaded
 from .problems import Problem
 from .record import Record
-from .schemas import validate
+from .markup import check_document
+from .schemas import markdown_fields, validate
 from .source import DocumentError, read_document
 from .text import Text
 
@@ -108,6 +109,7 @@ def load_courses(root: Path, loaded: Loaded) -> None:
             if found:
                 loaded.problems.extend(found)
                 continue
+            loaded.problems.extend(check_document(doc, markdown_fields(doc, schema, schema_dir), loaded.markdown_extensions))
             docs[file.stem] = doc
         course_doc = docs.pop("course", None)
         if course_doc is None:

@@ -12,6 +12,6 @@ def fingerprint(root: Path) -> tuple:
     for folder in WATCHED:
         for dirpath, _dirs, names in os.walk(root / folder):
             for name in names:
-                stat = os.stat(os.path.join(dirpath, name))
+                stat = os.lstat(os.path.join(dirpath, name))  # a link to nothing is content too
                 entries.append((dirpath, name, stat.st_mtime_ns, stat.st_size))
     return tuple(sorted(entries))

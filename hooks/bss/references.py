@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import addresses as A
+from .plain import plain_html
 from .problems import Problem
 from .source import Document
 from .text import Text
@@ -74,15 +75,18 @@ class Resolver:
         return f"did you mean [[{kind}:{close[0]}]]?" if close else f"an existing {kind} id"
 
     def apply(self, text: str, lang: str, page_src: str) -> str:
-        """``text`` with every reference replaced by a Markdown link (references were checked before)."""
+        """``text`` with every reference replaced by a Markdown link (references were checked before).
+
+        The link text is the target's title as plain text, or the editor's own words as
+        Markdown; a glossary term carries its definition, as plain text, in the link's title.
+        """
         def link(match: re.Match) -> str:
             target = self.targets[f"{match.group(1)}:{match.group(2)}"]
-            label = match.group(3) or target.title.get(lang)[0]
-            label = label.replace("[", "\\[").replace("]", "\\]")
+            label = match.group(3) or plain_html(target.title.get(lang)[0])
             href = posixpath.relpath(target.src, posixpath.dirname(page_src) or ".")
             href += f"#{target.anchor}" if target.anchor else ""
             if target.tooltip:
-                tip = target.tooltip.get(lang)[0].replace('"', "&quot;").replace("\n", " ")
+                tip = " ".join(target.tooltip.get(lang)[0].split()).replace('"', "\u201d")
                 return f'[{label}]({href} "{tip}"){{ .bss-term }}'
             return f"[{label}]({href})"
 
@@ -95,7 +99,7 @@ def check_documents(resolver: Resolver, docs: list[Document]) -> list[Problem]:
     for doc in docs:
         for path, value in _strings(doc.data, ()):
             if "[[" in value:
-                out.extend(resolver.problems_in(value, doc.path, doc.line(path) + _block_offset(value), _field(path)))
+                out.extend(resolver.problems_in(value, doc.path, doc.text_line(path, value, 0), _field(path)))
     return out
 
 
@@ -118,11 +122,6 @@ def _strings(data, path):
     elif isinstance(data, list):
         for i, value in enumerate(data):
             yield from _strings(value, path + (i,))
-
-
-def _block_offset(value: str) -> int:
-    # A multi-line text is a block scalar: its first line is the one after the key.
-    return 1 if "\n" in value.rstrip("\n") or value.endswith("\n") else 0
 
 
 def _field(path: tuple) -> str:

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from . import text as fmt
 from .addresses import src_uri
+from .plain import plain_html
 from .strings import Strings
 from .text import LANGUAGES, Text
 
@@ -64,15 +65,27 @@ class Localizer:
         """The text in this language, unescaped (for front matter and attributes)."""
         return value.get(self.lang)[0] if value else ""
 
-    def text(self, value: Text | None) -> Markup:
-        """Inline text, escaped; a Romanian fallback is marked with its language."""
+    def text(self, value: Text | str | None) -> Markup:
+        """Plain text, shown exactly as written (never read as Markdown or HTML); a Romanian
+        fallback is marked with its language. Takes a bilingual text or a plain string."""
+        if value is None:
+            return Markup("")
+        if isinstance(value, str):
+            return Markup(plain_html(value))
+        shown, fallback = value.get(self.lang)
+        if not fallback:
+            return Markup(plain_html(shown))
+        self.fallbacks.append(value.where)
+        return Markup('<span lang="ro" class="bss-untranslated">{}</span>').format(Markup(plain_html(shown)))
+
+    def attr(self, value: Text | None) -> Markup:
+        """Plain text for an attribute Markdown writes, such as an image's alt text."""
         if value is None:
             return Markup("")
         shown, fallback = value.get(self.lang)
-        if not fallback:
-            return escape(shown)
-        self.fallbacks.append(value.where)
-        return Markup('<span lang="ro" class="bss-untranslated">{}</span>').format(shown)
+        if fallback:
+            self.fallbacks.append(value.where)
+        return Markup(plain_html(shown))
 
     def md(self, value: Text | None) -> Markup:
         """A Markdown block; a Romanian fallback is wrapped in a block marked with its language."""
@@ -147,10 +160,9 @@ class Renderer:
             body = self.env.get_template(spec.template).render(L=loc, site=site, **spec.context)
             if loc.fallbacks:
                 body = self.env.get_template("_untranslated.md").render(L=loc) + body
-            # The theme writes title and description into HTML without escaping them: escape here.
-            meta = {"title": str(escape(loc.plain(spec.title))), **spec.meta}
+            meta = {"title": loc.plain(spec.title), **spec.meta}
             if spec.description:
-                meta["description"] = str(escape(loc.plain(spec.description)))
+                meta["description"] = loc.plain(spec.description)
             front = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
             out.append(RenderedPage(src_uri(spec.src, lang), lang, front + body, tuple(loc.fallbacks)))
         return out

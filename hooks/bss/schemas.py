@@ -49,6 +49,27 @@ def _inline(node, base: str, registry: Registry):
     return {k: _inline(v, base, registry) for k, v in node.items() if k != "$defs"}
 
 
+def markdown_fields(doc: Document, schema: str, schema_dir: Path):
+    """``(path, text)`` of every value in ``doc`` that its schema marks as Markdown (``x-markdown``);
+    every other text is plain and shown exactly as written."""
+    yield from _marked(_validators(str(schema_dir))[schema].schema, doc.data, ())
+
+
+def _marked(schema, data, path: tuple):
+    if not isinstance(schema, dict):
+        return
+    if schema.get("x-markdown") and isinstance(data, dict):
+        for lang, text in data.items():
+            if isinstance(text, str):
+                yield path + (lang,), text
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _marked(schema.get("properties", {}).get(key), value, path + (key,))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _marked(schema.get("items"), item, path + (i,))
+
+
 def validate(doc: Document, schema: str, schema_dir: Path) -> list[Problem]:
     """Every way ``doc`` breaks ``schema`` (a file name such as ``case-study.schema.json``)."""
     validator = _validators(str(schema_dir))[schema]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from . import addresses, case_studies, catalogue, courses, glossary, guide, partners, programmes, results
 from .content import Content, load_content
+from .csp import with_policy
 from .references import Resolver
 from .render import Localizer, RenderedPage, Renderer
 from .text import LANGUAGES, DEFAULT_LANGUAGE
@@ -26,9 +27,9 @@ class Site:
         return sorted({where for page in self.pages.values() for where in page.untranslated})
 
 
-def build_site(root: Path) -> Site:
+def build_site(root: Path, check_markup: bool = True) -> Site:
     """Load, validate and render everything; raises ContentError on any problem."""
-    content = load_content(root)
+    content = load_content(root, check_markup)
     resolver = Resolver(content)
     renderer = Renderer(content.strings, resolver)
     shared = {"content": content, "A": addresses, "short_prefix": {"ro": "/", "en": "/en/"}}
@@ -58,8 +59,8 @@ def redirect_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str
             href = "../" * depth + addresses.url_path(target_src, lang, use_directory_urls).lstrip("/")
             href += f"#{anchor}" if anchor else ""
             loc = Localizer(lang, folder, site.content.strings)
-            out[f"{prefix}{folder}index.html"] = site.renderer.render_html(
-                "redirect.html", L=loc, href=href, title=loc.plain(title))
+            out[f"{prefix}{folder}index.html"] = with_policy(site.renderer.render_html(
+                "redirect.html", L=loc, href=href, title=loc.plain(title)))
     return out
 
 

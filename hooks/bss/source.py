@@ -1,6 +1,12 @@
-"""Read a YAML file into plain data while remembering the line of every value."""
+"""Read a YAML file into plain data while remembering the line of every value.
+
+Content comes from many hands, so a file is read defensively: whatever is wrong with it becomes a
+``Problem`` with its line, never a traceback, a hang or a runaway use of memory.
+"""
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +16,10 @@ from .problems import Problem, field_name
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 32          # the deepest format (a quiz answer) nests 6 levels
+MAX_NUMBER = 10**15     # larger than any real figure; keeps Babel and the charts sane
+# Spaces that leave a text looking empty: ordinary and non-breaking whitespace, zero-width characters.
+_BLANK = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]*\Z")
 
 
 @dataclass
@@ -30,10 +40,52 @@ class Document:
     def problem(self, path: tuple, message: str, expected: str = "") -> Problem:
         return Problem(self.path, self.line(path), field_name(path), message, expected)
 
+    def text_line(self, path: tuple, text: str, index: int) -> int:
+        """The line of character ``index`` of the text at ``path``. A text of several lines is a
+        block (``|``) whose first line is the one after its key."""
+        block = "\n" in text.rstrip("\n") or text.endswith("\n")
+        return self.line(path) + (1 if block else 0) + text.count("\n", 0, index)
+
+
+class DocumentError(Exception):
+    def __init__(self, *problems: Problem):
+        self.problems = list(problems)
+        super().__init__("; ".join(map(str, problems)))
+
+
+def is_blank(text: str) -> bool:
+    """True for a text that shows nothing: only spaces, non-breaking or zero-width characters."""
+    return bool(_BLANK.match(text))
+
+
+def check_file(file: Path, root: Path) -> Problem | None:
+    """What stops ``file`` from being read as a content file, if anything.
+
+    A folder or a link named like a data file (an editor's lock file ``.#x.yml`` is a link to
+    nothing), or a link that leads outside the project, is reported instead of followed.
+    """
+    rel = file.relative_to(root).as_posix()
+    if file.is_symlink():
+        target = file.resolve()
+        if not target.exists():
+            return Problem(rel, 1, "file", "is a link to a file that does not exist",
+                           "a real file; an editor's lock file (.#name) goes away when the file is closed")
+        if not target.is_relative_to(root.resolve()):
+            return Problem(rel, 1, "file", "is a link to a file outside the project",
+                           "the file itself, inside the project")
+    if file.is_dir():
+        return Problem(rel, 1, "file", "is a folder", "a YAML file")
+    if not file.is_file():
+        return Problem(rel, 1, "file", "is missing" if not file.exists() else "is not a regular file", "a YAML file")
+    return None
+
 
 def read_document(file: Path, root: Path) -> Document:
     """Load one YAML file; raise ``DocumentError`` with the problems found on the way."""
     rel = file.relative_to(root).as_posix()
+    refused = check_file(file, root)
+    if refused:
+        raise DocumentError(refused)
     raw = file.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         raise DocumentError(Problem(rel, 1, "file", f"is {len(raw):,} bytes",
@@ -49,66 +101,119 @@ def read_document(file: Path, root: Path) -> Document:
                                     "save the file as UTF-8")) from None
     text = text.removeprefix("\ufeff")
     try:
+        _refuse_aliases(text, rel)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        source_line = text.splitlines()[line - 1] if mark and line <= len(text.splitlines()) else ""
-        if "\t" in source_line[: mark.column + 1 if mark else 0]:
-            raise DocumentError(Problem(rel, line, "yaml", "a tab is used for indentation", "indent with spaces")) from None
-        raise DocumentError(Problem(rel, line, "yaml", exc.problem or "invalid YAML",
-                                    "valid YAML: check the indentation, and quote text that holds ': ' or starts with a special character")) from None
+        raise DocumentError(_syntax_problem(exc, text, rel)) from None
+    except yaml.YAMLError as exc:  # errors without a position
+        raise DocumentError(Problem(rel, 1, "yaml", str(exc).splitlines()[0], "valid YAML")) from None
     if node is None:
         raise DocumentError(Problem(rel, 1, "file", "is empty", "a YAML mapping of fields"))
     doc = Document(rel, None)
     problems: list[Problem] = []
     doc.data = _build(node, (), doc, problems)
+    if doc.data is _ABSENT:
+        raise DocumentError(Problem(rel, 1, "file", "is empty", "a YAML mapping of fields"))
     if problems:
         raise DocumentError(*problems)
     return doc
 
 
-class DocumentError(Exception):
-    def __init__(self, *problems: Problem):
-        self.problems = list(problems)
-        super().__init__("; ".join(map(str, problems)))
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, rel: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    lines = text.splitlines()
+    source_line = lines[line - 1] if mark and line <= len(lines) else ""
+    if "\t" in source_line[: mark.column + 1 if mark else 0]:
+        return Problem(rel, line, "yaml", "a tab is used for indentation", "indent with spaces")
+    if "nesting depth" in (exc.problem or ""):
+        return Problem(rel, line, "yaml", "nests too deeply", f"at most {MAX_DEPTH} levels")
+    return Problem(rel, line, "yaml", exc.problem or "invalid YAML",
+                   "valid YAML: check the indentation, and quote text that holds ': ' or starts with a special character")
+
+
+def _refuse_aliases(text: str, rel: str) -> None:
+    """Aliases (``*name``) repeat a value written elsewhere; a few can expand into billions of
+    values, so content files may not use them (nor the merge keys that need them)."""
+    lines: dict[int, str] = {}  # the first alias of each line
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            lines.setdefault(event.start_mark.line + 1, event.anchor)
+    if lines:
+        raise DocumentError(*[
+            Problem(rel, line, "yaml", f"*{anchor} repeats a value written elsewhere (an alias)",
+                    "each value written out where it is used; anchors (&) and aliases (*) are not supported")
+            for line, anchor in sorted(lines.items())[:5]])
 
 
 _constructor = _Loader("")
+_MERGE = "tag:yaml.org,2002:merge"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 def _build(node, path: tuple, doc: Document, problems: list[Problem]):
     doc.lines[path] = node.start_mark.line + 1
+    if len(path) > MAX_DEPTH:
+        problems.append(Problem(doc.path, node.start_mark.line + 1, field_name(path[:MAX_DEPTH]), "nests too deeply",
+                                f"at most {MAX_DEPTH} levels"))
+        return None
     if isinstance(node, yaml.MappingNode):
-        out: dict = {}
-        for key_node, value_node in node.value:
-            key = _scalar(key_node)
-            if not isinstance(key, str):
-                key = str(key)
-            if key in out:
-                problems.append(Problem(doc.path, key_node.start_mark.line + 1, field_name(path + (key,)),
-                                        f"appears twice (first on line {doc.lines[path + (key,)]})",
-                                        "each field once"))
-                continue
-            doc.lines[path + (key,)] = key_node.start_mark.line + 1
-            out[key] = _build(value_node, path + (key,), doc, problems)
-            doc.lines[path + (key,)] = key_node.start_mark.line + 1
-        return out
+        return _mapping(node, path, doc, problems)
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
+        items = [_build(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
+        return ["" if item is _ABSENT else item for item in items]
+    value = _value(node, path, doc, problems)
+    if isinstance(value, str) and is_blank(value):
+        return _ABSENT
+    return value
+
+
+_ABSENT = object()  # a text that shows nothing counts as not written at all
+
+
+def _mapping(node, path: tuple, doc: Document, problems: list[Problem]) -> dict:
+    out: dict = {}
+    seen: dict[str, int] = {}  # field name -> line, blank values included
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        if key_node.tag == _MERGE:
+            problems.append(Problem(doc.path, line, field_name(path + ("<<",)), "merge keys (<<) are not supported",
+                                    "the fields written out in full"))
+            continue
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem(doc.path, line, field_name(path), "a field name is a list or a mapping",
+                                    "a plain field name"))
+            continue
+        key = str(_value(key_node, path, doc, problems))
+        if key in seen:
+            problems.append(Problem(doc.path, line, field_name(path + (key,)),
+                                    f"appears twice (first on line {seen[key]})", "each field once"))
+            continue
+        seen[key] = line
+        doc.lines[path + (key,)] = line
+        value = _build(value_node, path + (key,), doc, problems)
+        doc.lines[path + (key,)] = line
+        if value is not _ABSENT:
+            out[key] = value
+    return out
+
+
+def _value(node, path: tuple, doc: Document, problems: list[Problem]):
+    """A scalar as Python data. Dates stay text, as written, so that JSON Schema checks them
+    (2023-02-30 included)."""
+    if node.tag == _TIMESTAMP:
+        return node.value
     try:
-        return _scalar(node)
+        value = _constructor.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as exc:
         problems.append(Problem(doc.path, node.start_mark.line + 1, field_name(path), exc.problem or "cannot be read",
                                 "plain text, a number, true or false"))
         return None
-
-
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-
-
-def _scalar(node):
-    # Dates stay text, as written, so that JSON Schema checks them (2023-02-30 included).
-    if node.tag == _TIMESTAMP:
-        return node.value
-    return _constructor.construct_object(node, deep=True)
+    except ValueError:  # an integer of thousands of digits
+        value = math.inf
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+            problems.append(Problem(doc.path, node.start_mark.line + 1, field_name(path), "is too large a number",
+                                    f"a number below {MAX_NUMBER:,}"))
+            return None
+    return value

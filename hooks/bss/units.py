@@ -34,16 +34,29 @@ class Unit:
 
 
 def _read_csv(root: Path, path: str, columns: list[str], problems: list[Problem]) -> list[dict]:
-    """The rows of a UTF-8 CSV file with exactly ``columns``; [] (and a problem) otherwise."""
+    """The rows of a UTF-8 CSV file with exactly ``columns``; [] (and a problem) otherwise.
+
+    A byte-order mark, as spreadsheet programs write, is allowed; a row with too few or too many
+    values is reported and left out.
+    """
     try:
-        rows = list(csv.DictReader((root / path).read_text(encoding="utf-8").splitlines()))
-    except (OSError, UnicodeDecodeError) as exc:
+        reader = csv.DictReader((root / path).read_text(encoding="utf-8-sig").splitlines(), restkey="")
+        rows = list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
         problems.append(Problem(path, 1, "file", f"cannot be read: {exc.__class__.__name__}", "a UTF-8 CSV file"))
         return []
-    if not rows or list(rows[0].keys()) != columns:
+    if reader.fieldnames != columns:
         problems.append(Problem(path, 1, "header", "wrong columns", ",".join(columns)))
         return []
-    return rows
+    whole = []
+    for line, row in enumerate(rows, start=2):
+        count = len([v for k, v in row.items() if k != "" and v is not None]) + len(row.get("", []))
+        if count != len(columns):
+            problems.append(Problem(path, line, "row", f"has {count} value{'s' if count != 1 else ''}",
+                                    f"{len(columns)} values: {','.join(columns)}"))
+        else:
+            whole.append((line, row))
+    return whole
 
 
 def load_units(root: Path, problems: list[Problem]) -> dict[str, Unit]:
@@ -51,7 +64,7 @@ def load_units(root: Path, problems: list[Problem]) -> dict[str, Unit]:
     if not rows:
         return {}
     units = {}
-    for line, row in enumerate(rows, start=2):
+    for line, row in rows:
         code = row["iso_3166_2"]
         if code in units:
             problems.append(Problem(PATH, line, "iso_3166_2", f"'{code}' appears twice", "each unit once"))
@@ -73,7 +86,7 @@ def _load_layout(root: Path, codes: set[str], problems: list[Problem]) -> dict[s
         return {}
     tiles: dict[str, Tile] = {}
     cells: dict[tuple[int, int], str] = {}
-    for line, row in enumerate(rows, start=2):
+    for line, row in rows:
         code = row["iso_3166_2"]
         if code not in codes:
             problems.append(Problem(LAYOUT, line, "iso_3166_2", f"'{code}' is not a unit of {PATH}", "one row per unit"))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from browsing import assert_accessible
 
@@ -13,7 +14,7 @@ def test_copy_link_yields_the_stable_address(context, site_url):
     button = page.locator("#metodologia ~ .bss-section-link button.bss-copy").first
     button.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('.bss-live').textContent.length > 0")
+    expect(page.locator(".bss-live")).not_to_have_text("")  # (no wait_for_function: the policy forbids eval)
     assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}/ghid/costificarea/#metodologia"
     assert "Adresa secțiunii a fost copiată" in page.locator(".bss-live").text_content()
 
@@ -49,12 +50,21 @@ def test_guide_pages_pass_axe(page, site_url, axe, path, prefix):
     assert_accessible(axe, page)
 
 
-def test_glossary_term_explains_itself_on_focus(page, site_url):
+def test_glossary_term_explains_itself_on_focus_and_hover_and_escape_closes_it(page, site_url):
     page.goto(f"{site_url}/ghid/procedura-de-achizitie/")
     term = page.locator("a.bss-term", has_text="autoritate contractantă").first
+    tip = page.locator("#bss-tip")
     term.focus()
-    tooltip = page.locator(".md-tooltip2__inner, .md-tooltip__inner").filter(has_text="Autoritatea publică care cumpără")
-    tooltip.first.wait_for(state="visible", timeout=5000)
+    tip.filter(has_text="Autoritatea publică care cumpără").wait_for(state="visible", timeout=5000)
+    assert term.get_attribute("aria-describedby") == "bss-tip" and term.get_attribute("title") is None
+    page.keyboard.press("Escape")
+    tip.wait_for(state="hidden")
+    page.locator("h1").focus()
+    term.hover()
+    tip.filter(has_text="Autoritatea publică care cumpără").wait_for(state="visible")
+    tip.hover()  # the pointer may move onto the definition
+    page.wait_for_timeout(500)
+    assert tip.is_visible()
     assert term.get_attribute("href") == "../../glosar/#autoritate-contractanta"
 
 

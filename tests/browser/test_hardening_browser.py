@@ -1,6 +1,7 @@
 """Hardening, in a real browser: nothing leaves the origin, data cannot run script, every page type passes axe."""
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 
 import pytest
@@ -39,54 +40,155 @@ def test_every_page_type_passes_axe(page, site_url, axe, prefix, path):
     assert_accessible(axe, page)
 
 
-ATTACKS = {
-    "data/case-studies/respiro-floresti.yml": [
-        ('ro: "Serviciul Respiro: câteva zile de odihnă pentru părinți"',
-         'ro: "<script>window.__xss = 1</script>Respiro <img src=x onerror=\\"window.__xss = 2\\">"'),
-        ("Părinții copiilor cu dizabilități severe au grijă de ei zi și noapte",
-         "<img src=x onerror=\"window.__xss = 3\"> <script>window.__xss = 4</script> [clic](javascript:window.__xss=5) "
-         "[clic2](https://example.org){ onclick=\"window.__xss = 6\" } <iframe src=\"javascript:window.__xss=7\"></iframe> "
-         "Părinții copiilor cu dizabilități severe au grijă de ei zi și noapte"),
-    ],
-    "courses/servicii-comunitare/costificare-si-contractare.yml": [
-        ('text: {ro: "De la normele de personal"', 'text: {ro: "<script>window.__xss = 8</script>De la normele de personal"'),
-        ('feedback: {ro: "Tocmai de aceasta se îndepărtează metodologia."',
-         'feedback: {ro: "<svg onload=\\"window.__xss = 9\\"></svg>Tocmai de aceasta se îndepărtează metodologia."'),
-    ],
+# Plain-text fields: the build takes them, and they must show as text.
+PLAIN_ATTACKS = {
+    "title": '<script>window.__xss = 1</script>Atac <img src=x onerror="window.__xss = 2">',
+    "answer": '<script>window.__xss = 8</script>De la normele de personal',
 }
+# Markdown fields: the build refuses them; with the sanitiser off (a test-only build) the
+# Content-Security-Policy alone must stop them.
+MARKUP_ATTACK = ('<img src=x onerror="window.__xss = 3"> <script>window.__xss = 4</script> '
+                 '[clic](javascript:window.__xss=5) <iframe src="javascript:window.__xss=7"></iframe> '
+                 '<svg onload="window.__xss = 9"></svg> Text.')
+
+
+def write_attacks(project, markup: bool) -> None:
+    """A case study and a one-module course, written by a hostile editor."""
+    story = MARKUP_ATTACK if markup else "Text."
+    (project / "data/case-studies/atac.yml").write_text(f"""id: atac
+title: {{ro: {json.dumps(PLAIN_ATTACKS['title'])}, en: {json.dumps(PLAIN_ATTACKS['title'])}}}
+service_type: centru-de-zi
+target_groups: [copii-vulnerabili]
+districts: [MD-CA]
+locality: {{ro: Cahul, en: Cahul}}
+summary: {{ro: Rezumat., en: Summary.}}
+story: {{ro: {json.dumps(story)}, en: {json.dumps(story)}}}
+sources: [{{publisher: test}}]
+""", encoding="utf-8")
+    course = project / "courses/atac"
+    course.mkdir()
+    (course / "course.yml").write_text("""id: atac
+title: {ro: Curs, en: Course}
+description: {ro: Descriere., en: Description.}
+audience: {ro: Toți., en: Everyone.}
+objectives: [{ro: Obiectiv., en: Objective.}]
+pass_mark: 50
+modules: [modul]
+""", encoding="utf-8")
+    (course / "modul.yml").write_text(f"""id: modul
+title: {{ro: Modul, en: Module}}
+summary: {{ro: Rezumat., en: Summary.}}
+objectives: [{{ro: Obiectiv., en: Objective.}}]
+minutes: 10
+lessons:
+  - {{id: lectia, title: {{ro: Lecția, en: Lesson}}, body: {{ro: {json.dumps(story)}, en: Text.}}}}
+quiz:
+  questions:
+    - id: intrebare
+      type: single
+      tests: lectia
+      prompt: {{ro: Întrebare?, en: Question?}}
+      explanation: {{ro: Explicație., en: Explanation.}}
+      answers:
+        - {{id: a, text: {{ro: {json.dumps(PLAIN_ATTACKS['answer'])}, en: A}}, correct: true, feedback: {{ro: {json.dumps(story)}, en: Because.}}}}
+        - {{id: b, text: {{ro: Alt răspuns, en: B}}, feedback: {{ro: De ce nu., en: Why not.}}}}
+""", encoding="utf-8")
+
+
+def build_attacked(tmp_path_factory, markup: bool, env: dict | None = None):
+    project = copy_project(tmp_path_factory.mktemp("attack") / "project")
+    write_attacks(project, markup)
+    site = project / "site"
+    result = mkdocs_build(project, site, env=env)
+    return project, site, result
 
 
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("xss") / "project")
-    for rel, edits in ATTACKS.items():
-        file = project / rel
-        text = file.read_text(encoding="utf-8")
-        for old, new in edits:
-            assert old in text, old
-            text = text.replace(old, new, 1)
-        file.write_text(text, encoding="utf-8")
-    site = project / "site"
-    result = mkdocs_build(project, site)
+    _, site, result = build_attacked(tmp_path_factory, markup=False)
     assert result.returncode == 0, result.stderr
     server = StaticServer(site)
     yield server.url, site
     server.close()
 
 
+@pytest.fixture(scope="module")
+def unsanitised_site(tmp_path_factory):
+    _, site, result = build_attacked(tmp_path_factory, markup=True, env={"BSS_TEST_UNSANITISED": "1"})
+    assert result.returncode == 0, result.stderr
+    server = StaticServer(site)
+    yield server.url, site
+    server.close()
+
+
+ATTACKED = ("/studii-de-caz/atac/", "/studii-de-caz/", "/en/studii-de-caz/atac/", "/cursuri/atac/modul/")
+POLICY_WATCH = ("window.__csp = []; document.addEventListener('securitypolicyviolation', "
+                "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+
+
 def test_text_from_the_data_never_runs(browser, injected_site):
-    url, site = injected_site
+    url, _ = injected_site
     ctx = browser.new_context()
     page = ctx.new_page()
-    for path in ("/studii-de-caz/respiro-floresti/", "/studii-de-caz/", "/en/studii-de-caz/respiro-floresti/",
-                 "/cursuri/servicii-comunitare/costificare-si-contractare/"):
+    for path in ATTACKED:
         page.goto(url + path)
         assert page.evaluate("""() => [...document.querySelectorAll('*')].filter(e =>
             [...e.attributes].some(a => /^on/i.test(a.name) || /^\\s*javascript:/i.test(a.value))).length""") == 0
         if "cursuri" in path:
-            page.check("#q-principiu-cost-norme")
+            page.check("#q-intrebare-a")
             page.get_by_role("button", name="Verifică răspunsurile").click()
         assert page.evaluate("window.__xss") is None, path
+    ctx.close()
+
+
+def test_markup_in_markdown_fields_is_refused_with_its_line(tmp_path_factory):
+    _, site, result = build_attacked(tmp_path_factory, markup=True)
+    assert result.returncode == 1
+    for message in ("data/case-studies/atac.yml:8: story.ro: <img onerror=...> runs script",
+                    "data/case-studies/atac.yml:8: story.ro: <script> is not allowed",
+                    "data/case-studies/atac.yml:8: story.ro: the address 'javascript:window.__xss=5' uses javascript:",
+                    "data/case-studies/atac.yml:8: story.ro: <iframe> is not allowed",
+                    "courses/atac/modul.yml:7: lessons[0].body.ro: <svg> is not allowed",
+                    "courses/atac/modul.yml:16: quiz.questions[0].answers[0].feedback.ro: <script> is not allowed"):
+        assert message in result.stderr, message
+    assert not site.exists()
+
+
+def test_the_policy_stops_script_that_slipped_past_the_sanitiser(browser, unsanitised_site):
+    url, site = unsanitised_site
+    html = (site / "studii-de-caz/atac/index.html").read_text(encoding="utf-8")
+    assert "<script>window.__xss = 4</script>" in html and 'onerror="window.__xss = 3"' in html  # the sanitiser was off
+    ctx = browser.new_context()
+    ctx.add_init_script(POLICY_WATCH)
+    page = ctx.new_page()
+    for path in ("/studii-de-caz/atac/", "/cursuri/atac/modul/"):
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        if "cursuri" in path:
+            page.check("#q-intrebare-a")
+            page.get_by_role("button", name="Verifică răspunsurile").click()
+        page.locator("a", has_text="clic").first.click()
+        assert page.evaluate("window.__xss") is None, path
+        blocked = page.evaluate("window.__csp")
+        assert any(v.startswith("script-src-elem inline") for v in blocked), blocked
+        assert any(v.startswith("script-src-attr inline") for v in blocked), blocked
+    ctx.close()
+
+
+def test_no_page_of_the_site_reports_a_policy_violation(browser, site_url):
+    ctx = browser.new_context()
+    ctx.add_init_script(POLICY_WATCH)
+    page = ctx.new_page()
+    for prefix in ("", "/en"):
+        for path in PAGES + ["/nu-exista/"]:
+            page.goto(f"{site_url}{prefix}{path}")
+            page.wait_for_load_state("networkidle")
+            if path.startswith("/cursuri/servicii-comunitare/") and path.count("/") == 4 and "certificat" not in path:
+                page.locator("fieldset.bss-q input").first.check()
+                page.locator(".bss-quiz button[type=submit]").click()
+            if path == "/studii-de-caz/":
+                page.locator("select#f-an").select_option(index=1)
+            assert page.evaluate("window.__csp") == [], f"{prefix}{path}"
     ctx.close()
 
 
@@ -118,15 +220,15 @@ def audit(html: str) -> TagAudit:
 
 def test_injected_markup_is_shown_as_text_or_removed(injected_site):
     _, site = injected_site
-    for rel in ("studii-de-caz/respiro-floresti/index.html", "en/studii-de-caz/respiro-floresti/index.html",
-                "studii-de-caz/index.html", "cursuri/servicii-comunitare/costificare-si-contractare/index.html"):
+    for rel in ("studii-de-caz/atac/index.html", "en/studii-de-caz/atac/index.html",
+                "studii-de-caz/index.html", "cursuri/atac/modul/index.html"):
         html = (site / rel).read_text(encoding="utf-8")
         found = audit(html)
         assert not [a for a in found.attributes if a[1].startswith("on")], rel
         assert not [a for a in found.attributes if a[1] in ("href", "src") and a[2].strip().lower().startswith("javascript:")]
         assert "iframe" not in found.tags, rel
         assert not [text for text in found.scripts if "__xss" in text], rel
-    page = (site / "studii-de-caz/respiro-floresti/index.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;Respiro" in page  # a title is shown as text
-    quiz = (site / "cursuri/servicii-comunitare/costificare-si-contractare/index.html").read_text(encoding="utf-8")
+    page = (site / "studii-de-caz/atac/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;Atac" in page  # a title is shown as text
+    quiz = (site / "cursuri/atac/modul/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;window.__xss = 8&lt;/script&gt;De la normele de personal" in quiz

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from helpers import ROOT, mkdocs_build
 from quizzing import MODULES, answer_all
@@ -97,5 +98,5 @@ def test_copying_a_section_address_gives_the_public_short_link(usb):
     page = usb
     page.goto(f"{page.root}/ghid/costificarea.html")
     page.locator("#metodologia ~ .bss-section-link button.bss-copy").first.click()
-    page.wait_for_function("document.querySelector('.bss-live').textContent.length > 0")
+    expect(page.locator(".bss-live")).not_to_have_text("")
     assert "https://servicii-sociale.example.org/g/costificarea/metodologia/" in page.locator(".bss-live").text_content()

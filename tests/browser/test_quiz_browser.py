@@ -5,6 +5,8 @@ import json
 
 import pytest
 
+from playwright.sync_api import expect as pw_expect
+
 from browsing import assert_accessible
 from quizzing import COURSE, MODULES, answer_all, module_url, pass_module
 
@@ -137,7 +139,7 @@ def test_exported_progress_restores_in_a_fresh_browser(browser, context, site_ur
     other.goto(f"{site_url}{COURSE}")
     assert other.locator("[data-progress-text]").text_content() == "0 din 5 module promovate"
     other.locator("#bss-import").set_input_files(str(file))
-    other.locator("[data-transfer-status]").filter(has_text="Progresul a fost importat.").wait_for()
+    other.locator("[data-transfer-status]").filter(has_text="Progresul a fost importat. Module importate: 1.").wait_for()
     assert other.locator("[data-progress-text]").text_content() == "1 din 5 module promovate"
     other.goto(module_url(site_url, MODULES[0]))
     assert summary(other).startswith("Scor: 6 din 6")
@@ -149,7 +151,63 @@ def test_importing_a_foreign_file_is_refused(page, site_url, tmp_path):
     bad.write_text('{"hello": "world"}', encoding="utf-8")
     page.goto(f"{site_url}{COURSE}")
     page.locator("#bss-import").set_input_files(str(bad))
-    page.locator("[data-transfer-status]").filter(has_text="nu conține un progres valid").wait_for()
+    page.locator("[data-transfer-status]").filter(has_text="nu conține progres valid").wait_for()
+
+
+def good_record(version: str, date: str = "2026-01-05T10:00:00.000Z") -> dict:
+    return {"version": version, "answers": {"q": ["a"]}, "score": 6, "total": 6, "passed": True, "date": date}
+
+
+def import_file(page, tmp_path, data, name="progress.json") -> str:
+    file = tmp_path / name
+    file.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    page.locator("#bss-import").set_input_files(str(file))
+    status = page.locator("[data-transfer-status]")
+    pw_expect(status).not_to_have_text("")
+    return status.text_content()
+
+
+def test_import_keeps_only_records_it_can_use_and_says_so(page, site_url, tmp_path):
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{site_url}{COURSE}")
+    versions = dict(page.locator("li[data-module]").evaluate_all(
+        "els => els.map(e => [e.dataset.module, e.dataset.version])"))
+    first, second = list(versions)[:2]
+    data = {"v": 1, "name": "Ana", "modules": {
+        first: good_record(versions[first]),
+        second: good_record(versions[second], date="not a date"),                        # a date that is not one
+        'x"]; alert(1); //': good_record(versions[first]),                                # an id that is no module id
+        f"{first}-b": {**good_record(versions[first]), "score": 9},                        # more right than asked
+        f"{first}-c": {**good_record(versions[first]), "answers": {"q": ['a"], *']}},     # not an answer id
+    }}
+    status = import_file(page, tmp_path, data)
+    assert status == "Progresul a fost importat. Module importate: 1. 4 înregistrări din fișier nu au putut fi folosite și au fost lăsate deoparte."
+    assert page.locator("[data-progress-text]").text_content() == f"1 din {len(versions)} module promovate"
+    page.goto(f"{site_url}{COURSE}certificat/")
+    assert errors == []
+
+
+def test_import_refuses_a_file_too_large_or_not_progress_and_changes_nothing(page, site_url, tmp_path):
+    pass_module(page, site_url, MODULES[0])
+    page.goto(f"{site_url}{COURSE}")
+    before = page.evaluate("localStorage.getItem('bss-progress')")
+    assert "Fișierul este prea mare" in import_file(page, tmp_path, " " * (300 * 1024), "big.json")
+    assert "nu conține progres valid" in import_file(page, tmp_path, "{not json", "broken.json")
+    assert "nu conține progres valid" in import_file(page, tmp_path, {"v": 1, "modules": {"x/y": {"version": 5}}}, "odd.json")
+    assert page.evaluate("localStorage.getItem('bss-progress')") == before
+
+
+def test_an_import_the_browser_cannot_store_says_so(context, site_url, tmp_path):
+    page = context.new_page()
+    page.goto(f"{site_url}{COURSE}")
+    version = page.locator("li[data-module]").first.get_attribute("data-version")
+    module = page.locator("li[data-module]").first.get_attribute("data-module")
+    page.evaluate("""() => { Storage.prototype.setItem = function () {
+        throw new DOMException('full', 'QuotaExceededError'); }; }""")
+    status = import_file(page, tmp_path, {"v": 1, "modules": {module: good_record(version)}})
+    assert "nu a putut păstra progresul importat" in status
+    assert page.locator("[data-progress-text]").text_content().startswith("0 din")
 
 
 @pytest.mark.parametrize("stored", ["{not json", '"a string"', '{"v": 1, "modules": []}',

@@ -16,23 +16,55 @@
   function $(sel, root) { return (root || document).querySelector(sel); }
   function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
 
-  /* ---- storage ---- */
+  /* ---- storage ----
+     Everything read back (from this browser or from an imported file) is checked field by field;
+     a record that does not fit is left out, never trusted. */
+  var LIMIT = { bytes: 256 * 1024, modules: 500, questions: 200, choices: 50, text: 500, name: 200 };
+  var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  function isSlug(x) { return typeof x === "string" && x.length <= 60 && SLUG.test(x); }
+  function isModuleId(x) {
+    var parts = typeof x === "string" ? x.split("/") : [];
+    return parts.length === 2 && isSlug(parts[0]) && isSlug(parts[1]);
+  }
+  function isDate(x) {
+    return typeof x === "string" && x.length <= 40 && /^\d{4}-\d\d-\d\dT/.test(x) && !isNaN(Date.parse(x));
+  }
+  function isCount(x, max) { return typeof x === "number" && x % 1 === 0 && x >= 0 && x <= max; }
+  function okAnswers(a) {
+    if (!a || typeof a !== "object" || Array.isArray(a)) return false;
+    var keys = Object.keys(a);
+    return keys.length <= LIMIT.questions && keys.every(function (k) {
+      var v = a[k];
+      return isSlug(k) && (typeof v === "string" ? v.length <= LIMIT.text :
+        Array.isArray(v) && v.length <= LIMIT.choices && v.every(isSlug));
+    });
+  }
   function okEntry(e) {
-    return !!e && typeof e === "object" && typeof e.version === "string" && typeof e.score === "number" &&
-      typeof e.total === "number" && typeof e.passed === "boolean" && !!e.answers && typeof e.answers === "object";
+    return !!e && typeof e === "object" && typeof e.version === "string" && /^[0-9a-f]{12}$/.test(e.version) &&
+      isCount(e.total, LIMIT.questions) && e.total > 0 && isCount(e.score, e.total) &&
+      typeof e.passed === "boolean" && okAnswers(e.answers) && isDate(e.date);
   }
+  /* {data, kept, left}: the usable part of a stored or imported record, or data null if none is. */
   function clean(d) {
-    var out = { v: 1, modules: {}, name: "" };
-    if (!d || typeof d !== "object" || d.v !== 1 || !d.modules || typeof d.modules !== "object") return null;
-    Object.keys(d.modules).forEach(function (id) { if (okEntry(d.modules[id])) out.modules[id] = d.modules[id]; });
-    if (typeof d.name === "string") out.name = d.name.slice(0, 200);
-    return out;
+    var out = { v: 1, modules: {}, name: "" }, kept = 0, left = 0;
+    if (!d || typeof d !== "object" || d.v !== 1 || !d.modules || typeof d.modules !== "object" ||
+        Array.isArray(d.modules)) return { data: null, kept: 0, left: 0 };
+    Object.keys(d.modules).forEach(function (id) {
+      if (kept < LIMIT.modules && isModuleId(id) && okEntry(d.modules[id])) { out.modules[id] = d.modules[id]; kept += 1; }
+      else left += 1;
+    });
+    if (typeof d.name === "string") out.name = d.name.slice(0, LIMIT.name);
+    return { data: out, kept: kept, left: left };
   }
+  function empty() { return { v: 1, modules: {}, name: "" }; }
   function load() {
-    try { return clean(JSON.parse(localStorage.getItem(KEY))) || clean({ v: 1, modules: {} }); }
-    catch (e) { return clean({ v: 1, modules: {} }); }
+    try { return clean(JSON.parse(localStorage.getItem(KEY))).data || empty(); }
+    catch (e) { return empty(); }
   }
-  function save(d) { try { localStorage.setItem(KEY, JSON.stringify(d)); } catch (e) { /* private mode, full */ } }
+  /* True when the browser kept it (storage can be full, or turned off). */
+  function save(d) {
+    try { localStorage.setItem(KEY, JSON.stringify(d)); return true; } catch (e) { return false; }
+  }
   function current(d, id, version) { var e = d.modules[id]; return e && e.version === version ? e : null; }
 
   /* ---- quiz ---- */
@@ -109,7 +141,7 @@
         var d = load(), before = current(d, id, version);
         d.modules[id] = { version: version, answers: answers, score: score, total: total,
           passed: passed || !!(before && before.passed), date: new Date().toISOString() };
-        save(d);
+        if (!save(d)) summary.textContent += " " + t("not-saved");
         summary.focus();
       }
       showModuleStatus();
@@ -186,21 +218,24 @@
     });
     $("input[type=file]", box).addEventListener("change", function (ev) {
       var file = ev.target.files[0];
+      ev.target.value = "";
       if (!file) return;
+      if (file.size > LIMIT.bytes) { status.textContent = t("import-too-large"); return; }
       file.text().then(function (text) {
-        var incoming = clean(JSON.parse(text));
-        if (!incoming) throw new Error("invalid");
+        var parsed;
+        try { parsed = JSON.parse(text); } catch (e) { parsed = null; }
+        var incoming = clean(parsed);
+        if (!incoming.data || (!incoming.kept && !incoming.data.name)) { status.textContent = t("import-error"); return; }
         var d = load();
-        Object.keys(incoming.modules).forEach(function (id) {
-          var mine = d.modules[id], theirs = incoming.modules[id];
+        Object.keys(incoming.data.modules).forEach(function (id) {
+          var mine = d.modules[id], theirs = incoming.data.modules[id];
           if (!mine || (theirs.passed && !mine.passed) || (theirs.passed === mine.passed && theirs.date > mine.date)) d.modules[id] = theirs;
         });
-        if (!d.name) d.name = incoming.name;
-        save(d);
+        if (!d.name) d.name = incoming.data.name;
+        if (!save(d)) { status.textContent = t("import-storage"); return; }  /* what was there stays */
         refresh();
-        status.textContent = t("imported");
-      }).catch(function () { status.textContent = t("import-error"); });
-      ev.target.value = "";
+        status.textContent = t("imported", { n: incoming.kept }) + (incoming.left ? " " + t("import-partial", { n: incoming.left }) : "");
+      }, function () { status.textContent = t("import-error"); });
     });
   }
 
@@ -213,8 +248,8 @@
     $("[data-cert-form]", setup).hidden = !done;
     article.hidden = !done;
     if (!done) return;
-    var last = items.map(function (m) { return m.entry.date; }).sort().pop();
-    $("[data-cert-date]", article).textContent = new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(new Date(last));
+    var last = new Date(items.map(function (m) { return m.entry.date; }).sort().pop());
+    $("[data-cert-date]", article).textContent = isNaN(last) ? "" : new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(last);
     var input = $("#bss-cert-name"), name = $("[data-cert-name]", article);
     input.value = d.name || "";
     name.textContent = input.value;
