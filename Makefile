@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site offline serve test check bench clean
+.PHONY: site offline demo serve test check bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ site: $(STAMP)
 offline: $(STAMP)
 	@$(PY) tools/build.py mkdocs-offline.yml site-offline
 	@echo "Offline site built in $(CURDIR)/site-offline: copy the folder anywhere and open index.html."
+
+# The site with the illustrative records of tests/fixtures/examples, for demonstrations only: never publish it.
+demo: $(STAMP)
+	@$(PY) tools/build.py mkdocs-demo.yml site-demo
+	@echo "Demonstration site (with illustrative examples) built in $(CURDIR)/site-demo."
 
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -46,4 +51,4 @@ bench: site
 	$(PY) bench/build_speed.py
 
 clean:
-	rm -rf site site-offline .site-new-* .site-offline-new-* .site.lock .site-offline.lock bench/out
+	rm -rf site site-offline site-demo .site-* .site.lock .site-offline.lock .site-demo.lock bench/out

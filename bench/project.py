@@ -19,14 +19,14 @@ TYPES = ["casa-comunitara", "echipa-mobila", "respiro", "centru-de-zi", "ingriji
 
 
 def generated_case(i: int) -> str:
+    # Measuring only: written into a throwaway copy of the project, never published.
     return f"""id: bench-{i:05d}
-example: true
 title: {{ro: "Serviciu de test {i}", en: "Test service {i}"}}
 service_type: {TYPES[i % len(TYPES)]}
 target_groups: [dizabilitati-intelectuale]
 districts: [{DISTRICTS[i % len(DISTRICTS)]}]
 locality: {{ro: "Localitatea {i}", en: "Locality {i}"}}
-organisation: exemplu-sprijin-sud
+organisation: keystone-moldova
 programme: ssmb-2021
 period: {{start: 2022-01-01}}
 figures:
@@ -45,13 +45,15 @@ results:
   - {{ro: "Rezultat {i}", en: "Result {i}"}}
 lessons:
   - {{ro: "Lecție {i}", en: "Lesson {i}"}}
+sources:
+  - {{publisher: bench.example, url: "https://bench.example/{i}"}}
 """
 
 
 def make_engine(n: int, work: Path) -> Path:
     """A copy of the project with ``n`` generated case studies added to the shipped ones."""
     engine = work / f"engine-{n}"
-    for name in ("data", "docs", "courses", "hooks", "overrides", "mkdocs.yml"):
+    for name in ("data", "docs", "courses", "hooks", "overrides", "tools", "mkdocs.yml"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, engine / name)
     for i in range(n):

@@ -19,9 +19,9 @@ from transfer import ARGS, BUDGET_FIRST_VISIT, BUDGET_NEXT_PAGE, CHROMIUM, KB, R
 
 ROOT = Path(__file__).resolve().parents[1]
 
-FIRST = {"case study": "studii-de-caz/respiro-floresti/", "home": "", "guide chapter": "ghid/costificarea/",
+FIRST = {"case study": "studii-de-caz/spalatorie-sociala-glodeni/", "home": "", "guide chapter": "ghid/costificarea/",
          "module": "cursuri/servicii-comunitare/costificare-si-contractare/"}
-NEXT = {"another case study": "studii-de-caz/asistenta-parentala-cahul/", "home": "",
+NEXT = {"another case study": "studii-de-caz/centru-barnahus-balti/", "home": "",
         "catalogue": "studii-de-caz/", "results": "rezultate/", "programme": "programe/ssmb-2021/",
         "partner": "parteneri/keystone-moldova/", "guide chapter": "ghid/costificarea/",
         "whole guide": "ghid/complet/", "glossary": "glosar/", "course": "cursuri/servicii-comunitare/",

@@ -1,8 +1,24 @@
 """The thin MkDocs hook: MkDocs events only, handing all work to the ``bss`` core.
 
-The core builds every page of every language once per content change; mkdocs-static-i18n then
-runs one MkDocs build per language and this hook hands each build its pages (see
-notes/mkdocs-stack.md: files are added before static-i18n's on_files and filled after it).
+How the parts fit (checked at run time: a change in MkDocs or mkdocs-static-i18n that breaks
+one of these assumptions stops the build with a message that says which):
+
+1. ``on_config`` builds the whole site once per content change: every page of every language,
+   as Markdown (``bss.site.build_site``). It fails the build, listing every content problem, if
+   the content is wrong.
+2. mkdocs-static-i18n (``docs_structure: suffix``) runs one MkDocs build per language, and every
+   event below fires once per language. Its own ``on_files`` runs at priority -100 and replaces
+   every File object, so generated pages are handed over in two steps around it:
+   at priority 50, ``_add_generated_files`` adds a plain File for each generated page, named as
+   if it lived in docs/ (``x.md``, ``x.en.md``); at priority -110, after static-i18n rebuilt the
+   list, ``_fill_generated_files`` gives each its Markdown (``File.content_string``). A page
+   that reaches ``on_page_markdown`` without it fails the build.
+3. ``on_page_content`` sanitises each page body and makes what the theme copies out of the page
+   (title, description, table of contents) as safe; ``on_post_page`` and ``on_post_template``
+   add the Content-Security-Policy to every HTML file.
+4. ``on_post_build`` at priority -200 runs after static-i18n has built the other languages; it
+   acts only in the outer build (static-i18n's ``building`` flag is false there): the short-link
+   redirects, the open data, the response headers, the search index, the translation report.
 """
 from __future__ import annotations
 
@@ -15,28 +31,33 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
-from bss.addresses import form_actions_as_files
 from bss.csp import header_policy, with_policy
 from bss.fingerprint import fingerprint
+from bss.links import form_actions_as_files
 from bss.problems import ContentError
 from bss.sanitize import clean_html, rename_unsafe_ids, safe_id
 from bss.search import index_site
-from bss.site import build_site, extra_files, translation_report
+from bss.site import build_site, extra_files, translation_summary
 
 log = logging.getLogger("mkdocs.hooks.bss")
 _state: dict = {"key": None, "site": None}
 # Test-only: builds a site whose pages are not sanitised, to prove the Content-Security-Policy
 # stops what the sanitiser would have removed. Never set it for a site anyone will visit.
 UNSAFE = os.environ.get("BSS_TEST_UNSANITISED") == "1"
+I18N_PRIORITY = -100  # mkdocs-static-i18n's on_files, on_nav and on_post_build
 
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    key = fingerprint(root)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and not hasattr(i18n, "building"):
+        raise PluginError("mkdocs-static-i18n no longer has the 'building' flag this hook relies on to act once, "
+                          "after every language is built: see the docstring of hooks/site_hook.py")
+    key = (fingerprint(root), config.config_file_path)
     if key != _state["key"]:
         _state.update(key=None, site=None)
         try:
-            site = build_site(root, check_markup=not UNSAFE)
+            site = build_site(root, Path(config.config_file_path).name, check_markup=not UNSAFE)
         except ContentError as exc:
             for problem in exc.problems:
                 log.error(str(problem))
@@ -46,7 +67,7 @@ def on_config(config):
     return config
 
 
-@event_priority(50)
+@event_priority(50)  # before static-i18n: it must see the generated pages as files of docs/
 def _add_generated_files(files, config):
     existing = {file.src_uri for file in files}  # Files.append resets MkDocs' own index: look up here
     for src_uri in _state["site"].pages:
@@ -56,7 +77,7 @@ def _add_generated_files(files, config):
     return files
 
 
-@event_priority(-110)
+@event_priority(I18N_PRIORITY - 10)  # after static-i18n rebuilt the list: the Files it left are the ones built
 def _fill_generated_files(files, config):
     pages = _state["site"].pages
     for file in files:
@@ -70,9 +91,14 @@ on_files = CombinedEvent(_add_generated_files, _fill_generated_files)
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri in _state["site"].pages:  # generated pages are resolved by the core
-        return markdown
-    return _state["site"].resolver.apply(markdown, config.theme["language"], page.file.src_uri)
+    site = _state["site"]
+    if page.file.src_uri in site.pages:
+        if not markdown.strip():
+            raise PluginError(f"{page.file.src_uri} reached rendering without its content: mkdocs-static-i18n "
+                              "changed how it handles files (see the docstring of hooks/site_hook.py)")
+        return markdown  # resolved by the core
+    return site.links.resolve(markdown, config.theme["language"], page.file.src_uri.replace(
+        f".{config.theme['language']}.md", ".md"))
 
 
 def on_page_content(html, page, config, files):
@@ -100,6 +126,23 @@ def _make_toc_safe(items, renamed: dict[str, str]) -> None:
         _make_toc_safe(item.children, renamed)
 
 
+def on_page_context(context, page, config, nav):
+    context["bss"] = _theme_strings(config)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    context["bss"] = _theme_strings(config)
+    return context
+
+
+def _theme_strings(config) -> dict:
+    """Interface text the theme's partials show (the footer), in the page's language."""
+    strings = _state["site"].content.strings
+    lang = config.theme["language"]
+    return {key: strings.t(f"theme.{key}", lang) for key in ("footer",)}
+
+
 def on_post_page(output, page, config):
     return with_policy(output, page.content or "")
 
@@ -108,20 +151,21 @@ def on_post_template(output_content, template_name, config):
     return with_policy(output_content) if template_name.endswith(".html") else output_content
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every other language
+@event_priority(I18N_PRIORITY - 100)  # after static-i18n has built every other language
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:  # a nested per-language build: act once, at the outer one
         return
     site_dir = Path(config.site_dir)
-    for rel, text in extra_files(_state["site"], config.use_directory_urls).items():
+    site = _state["site"]
+    for rel, text in extra_files(site, config.use_directory_urls).items():
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     (site_dir / "_headers").write_text(_headers(site_dir), encoding="utf-8")
     if os.environ.get("BSS_SEARCH_INDEX", "1") != "0":
         log.info(index_site(site_dir))
-    log.info(translation_report(_state["site"], Path(config.docs_dir)))
+    log.info(translation_summary(site, Path(config.docs_dir)))
 
 
 def _headers(site_dir: Path) -> str:

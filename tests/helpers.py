@@ -11,16 +11,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))  # the static servers and browser settings the benchmarks use too
 
-COPIED = ("data", "docs", "courses", "hooks", "overrides", "tools", "mkdocs.yml", "mkdocs-offline.yml")
+COPIED = ("data", "docs", "courses", "hooks", "overrides", "tools", "mkdocs.yml", "mkdocs-offline.yml", "mkdocs-demo.yml")
+EXAMPLES = "tests/fixtures/examples"  # the illustrative records, for the demonstration build only
 
 
-def copy_project(dest: Path) -> Path:
-    """A copy of the project's content and configuration, to break or extend in a test."""
+def copy_project(dest: Path, examples: bool = False) -> Path:
+    """A copy of the project's content and configuration, to break or extend in a test
+    (with the illustrative records the demonstration build adds, if ``examples``)."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
+    for name in COPIED + ((EXAMPLES,) if examples else ()):
         src = ROOT / name
         if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", "site", "site-*"))
         elif src.exists():
             shutil.copy2(src, dest / name)
     return dest

@@ -11,12 +11,12 @@ SKIP = ("assets/", "search/", "g/")  # g/: short-link redirects, tested on their
 
 def page_paths(site: Path, lang: str) -> set[str]:
     """Published addresses (without the /en/ prefix) of the HTML pages of one language."""
-    base = site / "en" if lang == "en" else site
+    base = site if lang == "ro" else site / lang
     out = set()
     for file in base.rglob("index.html"):
         rel = file.relative_to(base).parent.as_posix()
         rel = "" if rel == "." else rel + "/"
-        if lang == "ro" and rel.startswith("en/"):
+        if lang == "ro" and re.match(r"[a-z]{2}/", rel):  # another language's pages
             continue
         if not rel.startswith(SKIP):
             out.add(rel)

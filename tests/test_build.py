@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 
-from helpers import ROOT
+from helpers import ROOT, copy_project, mkdocs_build
 from sitefiles import page_paths, read_page, switcher_target, url_of, visible_text
 
 LANGS = ("ro", "en")
@@ -16,13 +17,17 @@ THEME_STRINGS = {
 }
 
 
-def ids(folder: str) -> set[str]:
-    return {p.stem for p in (ROOT / folder).glob("*.yml")}
+def ids(folder: str, base=ROOT) -> set[str]:
+    return {p.stem for p in (base / folder).glob("*.yml")}
+
+
+def load(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def expected_pages() -> set[str]:
     """Worked out from the data files, independently of the site code."""
-    pages = {"", "programe/", "parteneri/", "studii-de-caz/"}
+    pages = {"", "programe/", "parteneri/", "studii-de-caz/", "studii-de-caz/date-deschise/"}
     pages |= {f"programe/{i}/" for i in ids("data/programmes")}
     pages |= {f"parteneri/{i}/" for i in ids("data/partners")}
     pages |= {f"studii-de-caz/{i}/" for i in ids("data/case-studies")}
@@ -51,13 +56,19 @@ def test_language_switcher_points_to_the_same_page(built_site):
 
 
 def test_no_interface_text_from_the_other_language(built_site):
-    strings = {lang: yaml.safe_load((ROOT / f"data/i18n/{lang}.yml").read_text(encoding="utf-8")) for lang in LANGS}
+    strings = {lang: load(ROOT / f"data/i18n/{lang}.yml") for lang in LANGS}
     for lang, other in (("ro", "en"), ("en", "ro")):
         foreign = {v for k, v in strings[other].items() if v != strings[lang][k] and "{" not in v and len(v) > 8}
         for path in expected_pages():
             text = visible_text(read_page(built_site, url_of(lang, path)))
             leaked = sorted(s for s in foreign | THEME_STRINGS[other] if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text))
             assert not leaked, f"{url_of(lang, path)} shows {other} interface text: {leaked}"
+
+
+def test_english_pages_use_no_romanian_quotation_marks(built_site):
+    for path in expected_pages():
+        text = visible_text(read_page(built_site, url_of("en", path)))
+        assert "„" not in text, path
 
 
 def test_romanian_pages_use_comma_below_letters(built_site):
@@ -69,32 +80,64 @@ def test_romanian_pages_use_comma_below_letters(built_site):
 def test_numbers_and_dates_follow_each_language(built_site):
     ro = visible_text(read_page(built_site, "/programe/ssmb-2021/"))
     en = visible_text(read_page(built_site, "/en/programe/ssmb-2021/"))
-    assert "3.375.000\u00a0EUR" in ro and "EUR\u00a03,375,000" in en
-    assert "1 februarie 2021" in ro and "February 1, 2021" in en
+    assert "3.375.000\u00a0EUR" in ro and "€3,375,000" in en
+    assert "1 februarie 2021" in ro and "1 February 2021" in en  # British date order
     assert "cel puțin 40" in ro and "at least 40" in en
 
 
-def test_illustrative_examples_are_labelled_and_real_records_are_not(built_site):
+def test_no_invented_record_is_published(built_site):
+    for file in built_site.rglob("*.html"):
+        text = file.read_text(encoding="utf-8")
+        assert "Exemplu ilustrativ" not in text and "Illustrative example" not in text, file
+    for rel in ("studii-de-caz/studii-de-caz.json", "en/studii-de-caz/case-studies.json"):
+        assert "exemplu" not in (built_site / rel).read_text(encoding="utf-8")
+
+
+def test_an_invented_record_in_data_fails_the_build(project, tmp_path):
+    example = next((ROOT / "tests/fixtures/examples/data/case-studies").glob("*.yml"))
+    (project / "data/case-studies" / example.name).write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert f"data/case-studies/{example.name}:4: example: an illustrative record is not published" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory):
+    """The demonstration build: the site plus the illustrative records, built only on request."""
+    project = copy_project(tmp_path_factory.mktemp("demo") / "project", examples=True)
+    site = project / "site-demo"
+    result = mkdocs_build(project, site, config="mkdocs-demo.yml", env={"BSS_SEARCH_INDEX": "0"})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_the_demo_build_labels_every_illustrative_example(demo_site):
+    examples = ROOT / "tests/fixtures/examples/data"
+    for folder, prefix in (("case-studies", "studii-de-caz"), ("partners", "parteneri")):
+        for cid in ids(folder, examples):
+            for lang, label in (("ro", "Exemplu ilustrativ"), ("en", "Illustrative example")):
+                assert label in visible_text(read_page(demo_site, url_of(lang, f"{prefix}/{cid}/"))), (cid, lang)
     for cid in ids("data/case-studies"):
-        data = yaml.safe_load((ROOT / f"data/case-studies/{cid}.yml").read_text(encoding="utf-8"))
-        for lang, label in (("ro", "Exemplu ilustrativ"), ("en", "Illustrative example")):
-            html = read_page(built_site, url_of(lang, f"studii-de-caz/{cid}/"))
-            assert (label in visible_text(html)) == bool(data.get("example")), (cid, lang)
+        assert "Exemplu ilustrativ" not in visible_text(read_page(demo_site, f"/studii-de-caz/{cid}/")), cid
 
 
-def test_missing_translation_falls_back_with_a_note(built_site):
-    en = read_page(built_site, "/en/parteneri/exemplu-pentru-fiecare/")
+def test_missing_translation_falls_back_with_a_note(demo_site):
+    en = read_page(demo_site, "/en/parteneri/exemplu-pentru-fiecare/")
     assert "Not yet translated" in en
     assert re.search(r'lang="ro"[^>]*>\s*<p>Organizație ilustrativă', en)
-    assert "Not yet translated" not in read_page(built_site, "/en/parteneri/keystone-moldova/")
+    assert "Not yet translated" not in read_page(demo_site, "/en/parteneri/keystone-moldova/")
 
 
-def test_every_case_study_page_has_its_facts(built_site):
-    html = visible_text(read_page(built_site, "/en/studii-de-caz/echipa-mobila-soroca/"))
-    for fact in ("Type of service", "Mobile team", "Soroca", "“Împreună” Association (example)",
-                 "Better Social Services (2018–2021)", "January 2019 – January 2021", "Beneficiaries 35",
-                 "The story of the service", "Results", "Lessons learned"):
-        assert fact in html, fact
+def test_every_case_study_page_has_its_facts_and_sources(built_site):
+    names = {lang: {t["id"]: t["name"][lang] for t in load(ROOT / "data/service-types.yml")["terms"]} for lang in LANGS}
+    for cid in ids("data/case-studies"):
+        data = load(ROOT / f"data/case-studies/{cid}.yml")
+        for lang, heading in (("ro", "Surse"), ("en", "Sources")):
+            text = visible_text(read_page(built_site, url_of(lang, f"studii-de-caz/{cid}/")))
+            assert data["title"][lang].split()[0] in text and names[lang][data["service_type"]] in text, (cid, lang)
+            assert heading in text
+            for source in data["sources"]:
+                assert source["publisher"] in text and (not source.get("url") or source["url"] in text), (cid, source)
 
 
 def test_quiz_script_is_small_and_loaded_only_where_a_quiz_is(built_site):
@@ -102,8 +145,6 @@ def test_quiz_script_is_small_and_loaded_only_where_a_quiz_is(built_site):
 
     script = (built_site / "assets/js/quiz.js").read_bytes()
     assert len(gzip.compress(script, 9)) <= 8 * 1024
-    tag = 'src="../../../assets/js/quiz.js"'
-    assert tag in read_page(built_site, "/cursuri/servicii-comunitare/costificare-si-contractare/")
     for path in expected_pages():
         html = read_page(built_site, url_of("ro", path))
-        assert ("quiz.js" in html) == path.startswith("cursuri/servicii-comunitare/"), path
+        assert ("quiz.js" in html) == (path.startswith("cursuri/") and path != "cursuri/"), path

@@ -25,11 +25,17 @@ def test_json_holds_exactly_the_records_in_the_data(built_site):
             assert row["title"] == data["title"][lang]
             assert row["districts"] == data["districts"]
             assert row["service_type"] == data["service_type"]
-            assert row["example"] is bool(data.get("example"))
             assert row["programme"] == data.get("programme", "")
             beneficiaries = {f["id"]: f["value"] for f in data.get("figures", [])}.get("beneficiaries")
             assert row["beneficiaries"] == beneficiaries
             assert row["page"] == ("/en" if lang == "en" else "") + f"/studii-de-caz/{row['id']}/"
+            assert [s["url"] for s in row["sources"]] == [s.get("url", "") for s in data["sources"]]
+
+
+def test_every_case_study_has_a_source_with_its_address():
+    for cid, data in CASES.items():
+        assert data.get("sources"), cid
+        assert all(s.get("url", "").startswith("http") for s in data["sources"]), cid
 
 
 def test_csv_matches_the_json(built_site):
@@ -37,10 +43,17 @@ def test_csv_matches_the_json(built_site):
         rows = list(csv.DictReader(io.StringIO((built_site / f"{stem}.csv").read_text(encoding="utf-8"))))
         records = json.loads((built_site / f"{stem}.json").read_text(encoding="utf-8"))
         assert [r["id"] for r in rows] == [r["id"] for r in records]
+        assert list(rows[0]) == list(records[0])  # one list of fields for both files
         for row, record in zip(rows, records):
             assert row["districts"] == "; ".join(record["districts"])
-            assert row["example"] == ("true" if record["example"] else "false")
             assert row["beneficiaries"] == ("" if record["beneficiaries"] is None else str(record["beneficiaries"]))
+            assert row["sources"] == "; ".join(f"{s['publisher']} {s['url']}".strip() for s in record["sources"])
+
+
+def test_the_open_data_page_explains_every_field_the_files_hold(built_site):
+    records = json.loads((built_site / f"{FILES['en']}.json").read_text(encoding="utf-8"))
+    page = read_page(built_site, "/en/studii-de-caz/date-deschise/")
+    assert re.findall(r"<code>(\w+)</code>", page) == list(records[0])
 
 
 def test_catalogue_links_the_downloads(built_site):
@@ -54,9 +67,7 @@ def stats(html: str, chart: str) -> dict[str, str]:
 
 
 def expected(cases: list[dict]) -> dict[str, int]:
-    beneficiaries = sum(f["value"] for c in cases for f in c.get("figures", []) if f["id"] == "beneficiaries")
-    return {"cases": len(cases), "beneficiaries": beneficiaries,
-            "districts": len({d for c in cases for d in c["districts"]})}
+    return {"cases": len(cases), "districts": len({d for c in cases for d in c["districts"]})}
 
 
 def test_computed_figures_equal_the_data(built_site):
@@ -67,14 +78,17 @@ def test_computed_figures_equal_the_data(built_site):
     assert stats(html, "toate") == {k: f"{v:,}" for k, v in expected(list(CASES.values())).items()}
 
 
-def test_chart_bars_and_table_equal_the_data(built_site):
+def test_chart_bars_equal_the_data_and_differ(built_site):
     html = read_page(built_site, "/rezultate/")
     by_type: dict[str, int] = {}
     for case in CASES.values():
         by_type[case["service_type"]] = by_type.get(case["service_type"], 0) + 1
-    desc = re.search(r'<desc id="chart-toate-desc">([^<]+)</desc>', html).group(1)
-    assert sum(int(n) for n in re.findall(r": (\d+)", desc)) == sum(by_type.values())
-    assert len(re.findall(r'<rect [^>]*class="bss-chart__bar"', html.split('id="toate"')[1])) == len(by_type)
+    chart = html.split('data-stats="toate"')[1]
+    values = [int(v) for v in re.findall(r'<span class="bss-bar__value">(\d+)</span>', chart)]
+    assert sorted(values) == sorted(by_type.values())
+    assert len(set(values)) > 1  # a chart whose bars are all equal shows nothing
+    widths = [int(w) for w in re.findall(r'bss-bar__fill bss-w(\d+)', chart)]
+    assert widths[0] == 100 and widths == sorted(widths, reverse=True)
 
 
 def test_reported_results_are_quoted_with_their_source(built_site):
@@ -83,5 +97,5 @@ def test_reported_results_are_quoted_with_their_source(built_site):
         for indicator in programme["indicators"]:
             for result in indicator.get("results", []):
                 value = f"{result['value']:,}"
-                assert re.search(rf"{re.escape(value)}\b.{{0,80}}Source: {re.escape(result['source']['publisher'])}", text), \
+                assert re.search(rf"{re.escape(value)}\b.{{0,120}}Source: {re.escape(result['source']['publisher'])}", text), \
                     (indicator["id"], value)

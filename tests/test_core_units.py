@@ -1,39 +1,51 @@
-"""Unit tests for the core's small pieces: typography, formats, source lines, fallbacks, addresses."""
+"""Unit tests for the core's small pieces: typography, formats, source lines, fallbacks, links."""
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
-from bss import addresses
+from bss.courses import Answer, Question, quiz_version
+from bss.links import Links, form_actions_as_files
+from bss.plain import plain_html
 from bss.render import Localizer
+from bss.settings import Languages
 from bss.source import read_document
 from bss.strings import Strings
-from bss.text import Text, date, euros, make_text, number, romanian
+from bss.text import Text, date, duration, euros, make_text, number, romanian, sort_key
+
+LANGS = Languages(("ro", "en"), ("Română", "English"))
 
 
 def test_cedilla_letters_become_comma_below():
     assert romanian("Ştefan Vodă, Ţara, şcoală, ţară") == "Ștefan Vodă, Țara, școală, țară"
-    assert make_text({"ro": "asistenţă", "en": "assistance"}).ro == "asistență"
-    assert make_text({"ro": "x", "en": "ş"}).en == "ş"  # English text is left alone
+    assert make_text({"ro": "asistenţă", "en": "assistance"}).get("ro") == ("asistență", False)
+    assert make_text({"ro": "x", "en": "ş"}).get("en") == ("ş", False)  # English text is left alone
 
 
-def test_numbers_dates_and_money_per_language():
-    assert number(3375000, "ro") == "3.375.000" and number(3375000, "en") == "3,375,000"
+def test_numbers_dates_money_and_durations_per_locale():
+    assert number(3375000, "ro") == "3.375.000" and number(3375000, "en_GB") == "3,375,000"
     assert number(1.5, "ro") == "1,5"
     assert date(datetime.date(2021, 2, 1), "ro") == "1 februarie 2021"
-    assert date("2021-02-01", "en") == "February 1, 2021"
+    assert date("2021-02-01", "en_GB") == "1 February 2021"  # British date order
     assert date("2024-07-31", "ro", "MMMM y") == "iulie 2024"
-    assert euros(1989888, "ro") == "1.989.888\u00a0EUR" and euros(1989888, "en") == "EUR\u00a01,989,888"
+    assert euros(1989888, "ro") == "1.989.888\u00a0EUR" and euros(1989888, "en_GB") == "€1,989,888"
+    assert duration(45, "ro") == "45 de minute" and duration(20, "ro") == "20 de minute"
+    assert duration(270, "ro") == "4 ore și 30 de minute" and duration(60, "en_GB") == "1 hour"
+
+
+def test_each_language_sorts_in_its_own_alphabet():
+    words = ["ță", "tu", "șa", "sa", "ta", "ăb", "az", "îi", "iz"]
+    assert sorted(words, key=lambda w: sort_key(w, "ro")) == ["az", "ăb", "iz", "îi", "sa", "șa", "ta", "tu", "ță"]
+    assert sorted(["Zeta", "éclair", "apple"], key=lambda w: sort_key(w, "en")) == ["apple", "éclair", "Zeta"]
 
 
 def test_every_value_keeps_its_line(tmp_path):
     file = tmp_path / "x.yml"
     file.write_text("# comment\nid: a\nlist:\n  - one\n  - {k: v}\nnested:\n  deep:\n    value: 3\n", encoding="utf-8")
     doc = read_document(file, tmp_path)
-    assert doc.data == {"id": "a", "list": ["one", {"k": "v"}], "nested": {"deep": {"value": 3}}}
     assert doc.line(("id",)) == 2
     assert doc.line(("list", 1, "k")) == 5
     assert doc.line(("nested", "deep", "value")) == 8
-    assert doc.line(("nested", "deep", "missing")) == 7  # nearest known ancestor
 
 
 def test_dates_stay_as_written(tmp_path):
@@ -42,50 +54,117 @@ def test_dates_stay_as_written(tmp_path):
     assert read_document(file, tmp_path).data == {"start": "2021-02-01"}
 
 
-def strings():
-    return Strings({"ro": {"qualifier.about": "circa {n}"}, "en": {"qualifier.about": "about {n}"}})
+def test_an_alias_may_repeat_a_value_and_keeps_its_line(tmp_path):
+    file = tmp_path / "x.yml"
+    file.write_text("a: &s {publisher: x.md}\nb: [*s, *s]\n", encoding="utf-8")
+    doc = read_document(file, tmp_path)
+    assert doc.data == {"a": {"publisher": "x.md"}, "b": [{"publisher": "x.md"}, {"publisher": "x.md"}]}
 
 
-def test_english_falls_back_to_romanian_marked_with_its_language():
-    loc = Localizer("en", "studii-de-caz/x.md", strings())
-    shown = loc.text(Text("Povestea <b>", None, "data/x.yml:3: story"))
-    assert shown == '<span lang="ro" class="bss-untranslated">Povestea &lt;b&gt;</span>'
+def test_blank_text_counts_as_not_written(tmp_path):
+    file = tmp_path / "x.yml"
+    file.write_text('title: {ro: Titlu, en: "\u00a0\u200b "}\n', encoding="utf-8")
+    assert read_document(file, tmp_path).data == {"title": {"ro": "Titlu"}}
+
+
+def strings() -> Strings:
+    return Strings({"ro": {"qualifier.about": "circa {n}", "language.locale": "ro"},
+                    "en": {"qualifier.about": "about {n}", "language.locale": "en_GB"}}, languages=LANGS)
+
+
+def links() -> Links:
+    out = Links(LANGS, "https://servicii.example.md/")
+    out.add_page("case-studies", "", Text({"ro": "Studii de caz", "en": "Case studies"}))
+    out.add_page("partner", "keystone-moldova", Text({"ro": "Keystone Moldova"}))
+    out.add_page("chapter", "costificarea", Text({"ro": "Costificarea", "en": "Costing"}))
+    out.add_anchor("section", "costificarea#metodologia", Text({"ro": "Metodologia", "en": "The methodology"}))
+    return out
+
+
+def test_a_fallback_is_marked_with_its_language_and_reported_once():
+    loc = Localizer("en", "studii-de-caz/x.md", strings(), links())
+    shown = loc.text(Text({"ro": "Povestea <b> *x*"}, "ro", "data/x.yml:3: story"))
+    assert shown == '<span lang="ro" class="bss-untranslated">Povestea &lt;b&gt; &#42;x&#42;</span>'
     assert loc.fallbacks == ["data/x.yml:3: story"]
-    assert loc.text(Text("ro", "en")) == "en"
-    assert loc.fallbacks == ["data/x.yml:3: story"]
+    assert loc.text(Text({"ro": "ro", "en": "en"})) == "en"
+    assert Localizer("ro", "index.md", strings(), links()).text(Text({"ro": "doar română"})) == "doar română"
 
 
-def test_romanian_never_falls_back():
-    loc = Localizer("ro", "index.md", strings())
-    assert loc.text(Text("doar română")) == "doar română" and loc.fallbacks == []
+def test_a_third_language_falls_back_to_the_default():
+    assert Text({"ro": "Text", "en": "Text"}).get("ru") == ("Text", True)
 
 
-def test_links_are_relative_markdown_paths():
-    loc = Localizer("ro", "studii-de-caz/x.md", strings())
-    assert loc.link(addresses.partner("keystone-moldova")) == "../parteneri/keystone-moldova.md"
-    assert loc.link(addresses.CASE_STUDIES) == "index.md"
-    assert Localizer("ro", "index.md", strings()).link(addresses.programme("p")) == "programe/p.md"
+def test_plain_text_cannot_become_markdown_or_html():
+    assert plain_html("*a* [b](c) `d` <e> {: #f } 1. _g_ # h!") == \
+        "&#42;a&#42; &#91;b&#93;(c) &#96;d&#96; &lt;e&gt; &#123;: &#35;f &#125; 1. &#95;g&#95; &#35; h&#33;"
+    assert plain_html("1. Titlu") == "1&#46; Titlu" and plain_html("- listă") == "&#45; listă"
+    assert plain_html("two\nlines  here") == "two lines here"
+
+
+def test_links_by_kind_and_id_relative_to_the_page():
+    loc = Localizer("ro", "studii-de-caz/x.md", strings(), links())
+    assert loc.href("partner", "keystone-moldova") == "../parteneri/keystone-moldova.md"
+    assert loc.href("case-studies") == "index.md"
+    assert loc.href("section", "costificarea#metodologia") == "../ghid/costificarea.md#metodologia"
+    assert Localizer("ro", "ghid/costificarea.md", strings(), links()).href("section", "costificarea#metodologia") == "#metodologia"
+    assert loc.a("partner", "keystone-moldova") == "[Keystone Moldova](../parteneri/keystone-moldova.md)"
 
 
 def test_addresses_per_language():
-    assert addresses.src_uri("studii-de-caz/x.md", "en") == "studii-de-caz/x.en.md"
-    assert addresses.url_path("studii-de-caz/x.md", "ro") == "/studii-de-caz/x/"
-    assert addresses.url_path("studii-de-caz/index.md", "en") == "/en/studii-de-caz/"
-    assert addresses.url_path("index.md", "en") == "/en/"
-    assert addresses.url_path("ghid/costificarea.md", "en", use_directory_urls=False) == "/en/ghid/costificarea.html"
-    assert addresses.url_path("ghid/index.md", "ro", use_directory_urls=False) == "/ghid/index.html"
+    out = links()
+    assert out.src_uri("studii-de-caz/x.md", "en") == "studii-de-caz/x.en.md"
+    assert out.url("partner", "keystone-moldova", "ro") == "/parteneri/keystone-moldova/"
+    assert out.url("case-studies", "", "en") == "/en/studii-de-caz/"
+    assert out.url("section", "costificarea#metodologia", "en", directory_urls=False) == "/en/ghid/costificarea.html#metodologia"
+    assert out.short_url("costificarea", "metodologia", "en") == "https://servicii.example.md/en/g/costificarea/metodologia/"
+    assert out.short_url("costificarea", "", "ro") == "https://servicii.example.md/g/costificarea/"
+
+
+def test_references_resolve_to_titled_links_and_report_what_names_nothing():
+    out = links()
+    assert out.resolve("Vedeți [[ghid:costificarea#metodologia]].", "en", "index.md") == \
+        "Vedeți [The methodology](ghid/costificarea.md#metodologia)."
+    problems = out.problems_in("a [[ghid:costificarea#metoda]]\nb [[glosar:x|cuvinte\npe două rânduri]]", "f.yml", 4, "story")
+    assert [str(p) for p in problems] == [
+        "f.yml:4: story: [[ghid:costificarea#metoda]] refers to nothing (did you mean [[ghid:costificarea#metodologia]]?)",
+        "f.yml:5: story: '[[glosar:x|cuvinte' is not a complete reference ([[kind:id]] or [[kind:id|own words]] on one line)",
+    ]
 
 
 def test_qualified_amounts():
     from bss.programmes import Amount
 
-    assert Localizer("ro", "index.md", strings()).amount(Amount(1260, "about")) == "circa 1.260"
-    assert Localizer("en", "index.md", strings()).amount(Amount(1260, "exact")) == "1,260"
+    assert Localizer("ro", "index.md", strings(), links()).amount(Amount(1260, "about")) == "circa 1.260"
+    assert Localizer("en", "index.md", strings(), links()).amount(Amount(1260, "exact")) == "1,260"
 
 
 def test_form_actions_point_at_page_files_for_the_offline_build():
-    assert addresses.form_actions_as_files('<form class="x" action="cautare/" method="get">') == \
+    assert form_actions_as_files('<form class="x" action="cautare/" method="get">') == \
         '<form class="x" action="cautare.html" method="get">'
-    assert addresses.form_actions_as_files('<form action="../">') == '<form action="../index.html">'
-    assert addresses.form_actions_as_files('<form action="https://example.org/x/">') == '<form action="https://example.org/x/">'
-    assert addresses.form_actions_as_files('<a action="cautare/">') == '<a action="cautare/">'
+    assert form_actions_as_files('<form action="../">') == '<form action="../index.html">'
+    assert form_actions_as_files('<form action="https://example.org/x/">') == '<form action="https://example.org/x/">'
+    assert form_actions_as_files('<a action="cautare/">') == '<a action="cautare/">'
+
+
+def question(**changes) -> Question:
+    base = Question("q", "single", "lectia", Text({"ro": "Întrebare?"}), Text({"ro": "Explicație."}),
+                    (Answer("a", Text({"ro": "A"}), True, Text({"ro": "De ce A este corect aici."})),
+                     Answer("b", Text({"ro": "B"}), False, Text({"ro": "De ce B nu este corect."}))), None)
+    return dataclasses.replace(base, **changes)
+
+
+def test_the_quiz_version_changes_when_a_question_changes_and_only_then():
+    version = quiz_version((question(),))
+    assert quiz_version((question(),)) == version
+    # What a saved answer depends on: the question, its options, which are right.
+    assert quiz_version((question(prompt=Text({"ro": "Altă întrebare?"})),)) != version
+    assert quiz_version((question(id="q2"),)) != version
+    swapped = (Answer("a", Text({"ro": "A"}), False, None), Answer("b", Text({"ro": "B"}), True, None))
+    assert quiz_version((question(answers=swapped),)) != version
+    assert quiz_version((question(), question(id="q2"))) != version
+    # Wording that a saved answer does not depend on.
+    assert quiz_version((question(explanation=Text({"ro": "Altă explicație."})),)) == version
+    reworded = (Answer("a", Text({"ro": "A"}), True, Text({"ro": "Alt motiv, tot corect."})),
+                Answer("b", Text({"ro": "B"}), False, Text({"ro": "Alt motiv, tot greșit."})))
+    assert quiz_version((question(answers=reworded),)) == version
+    assert quiz_version((question(tests="alta-lectie"),)) == version

@@ -15,10 +15,14 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
             for p in folder.rglob("*") if p.is_file()}
 
 
+BROKEN = "data/case-studies/proba.yml:7: districts[0]: 'MD-XX' does not exist (did you mean 'MD-UN'?)"
+
+
 def break_content(project: Path) -> None:
-    case = project / "data/case-studies/respiro-floresti.yml"
-    case.write_text(case.read_text(encoding="utf-8").replace("districts: [MD-FL]", "districts: [MD-XX]"),
-                    encoding="utf-8")
+    """A new case study with a district code that does not exist."""
+    base = (ROOT / "tests/golden/bases/case-study.yml").read_text(encoding="utf-8")
+    (project / "data/case-studies/proba.yml").write_text(base.replace("districts: [MD-CA]", "districts: [MD-XX]"),
+                                                          encoding="utf-8")
 
 
 def test_make_site_keeps_the_previous_site_on_bad_content(project):
@@ -29,13 +33,12 @@ def test_make_site_keeps_the_previous_site_on_bad_content(project):
     first = subprocess.run(make, cwd=project, capture_output=True, text=True)
     assert first.returncode == 0, first.stdout + first.stderr
     before = snapshot(project / "site")
-    assert "studii-de-caz/respiro-floresti/index.html" in before
+    assert "studii-de-caz/spalatorie-sociala-glodeni/index.html" in before
 
     break_content(project)
     second = subprocess.run(make, cwd=project, capture_output=True, text=True)
     assert second.returncode != 0
-    assert ("data/case-studies/respiro-floresti.yml:10: districts[0]: 'MD-XX' does not exist "
-            "(did you mean 'MD-UN'?)") in second.stderr
+    assert BROKEN in second.stderr
     assert "site/ left as it was" in second.stderr
     assert snapshot(project / "site") == before
     assert not list(project.glob(".site-new*"))
@@ -52,11 +55,18 @@ def test_mkdocs_build_stops_before_touching_the_output(project, tmp_path):
     assert (site / "keep.txt").read_text(encoding="utf-8") == "previous build"
 
 
-def test_every_build_prints_a_translation_report(project, tmp_path):
+def test_every_build_says_what_is_not_yet_translated_and_check_lists_it(project, tmp_path):
+    base = (ROOT / "tests/golden/bases/partner.yml").read_text(encoding="utf-8")
+    (project / "data/partners/proba.yml").write_text(base.replace("  en: What the organisation does.\n", ""),
+                                                     encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert "Translation report: 1 text not yet translated into English" in result.stderr
-    assert "data/partners/exemplu-pentru-fiecare.yml:9: description" in result.stderr
+    assert ("Translation: 1 text is not yet written in every language (en); "
+            "'make check' lists where.") in result.stderr
+    check = subprocess.run([sys.executable, "-m", "bss", "check", str(project)], capture_output=True, text=True,
+                           env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
+    assert check.returncode == 0
+    assert "data/partners/proba.yml:6: description: no en text" in check.stdout
 
 
 def test_check_command_reports_problems_without_building(project):
@@ -64,7 +74,4 @@ def test_check_command_reports_problems_without_building(project):
     result = subprocess.run([sys.executable, "-m", "bss", "check", str(project)], capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [
-        "1 problem in the content:",
-        "data/case-studies/respiro-floresti.yml:10: districts[0]: 'MD-XX' does not exist (did you mean 'MD-UN'?)",
-    ]
+    assert result.stderr.splitlines() == ["1 problem in the content:", BROKEN]

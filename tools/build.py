@@ -30,8 +30,11 @@ def main(argv: list[str]) -> int:
     with _lock(site.parent / f".{site.name}.lock"):
         scratch = site.parent / f".{site.name}-new-{os.getpid()}"
         shutil.rmtree(scratch, ignore_errors=True)
-        build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                                "-f", config, "--site-dir", str(scratch)])
+        build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config,
+                                "--site-dir", str(scratch)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for line in build.stdout.splitlines():  # problems, and the one line on translations
+            if not line.startswith("INFO") or "Translation:" in line:
+                print(line.split("-  ", 1)[-1] if line.startswith("INFO") else line, file=sys.stderr)
         if build.returncode != 0:
             shutil.rmtree(scratch, ignore_errors=True)
             print(f"Build failed: {site}/ left as it was.", file=sys.stderr)

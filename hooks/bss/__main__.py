@@ -18,7 +18,8 @@ def main(argv: list[str]) -> int:
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    print(f"Content is valid: {len(site.pages)} pages in 2 languages.")
+    print(f"Content is valid: {len(site.specs)} pages in {len(site.links.languages)} languages "
+          f"({', '.join(site.links.languages)}).")
     print(translation_report(site, root / "docs"))
     return 0
 

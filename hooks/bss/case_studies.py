@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .collections import Collection
 from .record import Quote, Record, Source
+from .render import PageSpec
 from .text import Text
 
 
@@ -71,17 +72,11 @@ CASE_STUDIES = Collection(
         ("service_type",): "service-types", ("target_groups", "*"): "target-groups", ("districts", "*"): "units",
         ("organisation",): "partners", ("programme",): "programmes",
     },
-    label="case studies",
+    label="case studies", examples=True,
 )
 
 
-def pages(content) -> list:
+def pages(content) -> list[PageSpec]:
     """A page per case study (the catalogue is in catalogue.py)."""
-    from . import addresses as A
-    from .render import PageSpec
-
-    specs = []
-    for c in sorted(content.case_studies.values(), key=lambda c: c.id):
-        specs.append(PageSpec(A.case_study(c.id), "case-study.md", c.title,
-                              {"case": c, "example": c.example}, c.summary))
-    return specs
+    return [PageSpec("case-study", c.id, "case-study.md", c.title, {"case": c}, c.summary)
+            for c in sorted(content.case_studies.values(), key=lambda c: c.id)]

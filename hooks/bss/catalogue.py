@@ -6,12 +6,17 @@ import io
 import json
 from dataclasses import dataclass
 
+from .render import PageSpec
 from .text import Text
 
 # Filter keys as they appear in the address: /studii-de-caz/?raion=MD-CA&tip=respiro
 FACETS = ("raion", "tip", "grup", "program", "an", "org")
-DATA_FILES = {"ro": "studii-de-caz", "en": "case-studies"}  # open-data file names, per language
 FIGURES = ("beneficiaries", "staff", "places", "localities", "volunteers")
+# The open data's fields, in order: the one list the files and the page that explains them share.
+FIELDS = ("id", "title", "service_type", "service_type_name", "target_groups", "districts", "district_names",
+          "locality", "organisation", "organisation_name", "authority", "programme", "start", "end", *FIGURES,
+          "summary", "sources", "page")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -45,13 +50,15 @@ def facet_values(case) -> dict[str, tuple[str, ...]]:
 
 
 def facets(content) -> dict[str, tuple[Option, ...]]:
-    """For each filter, the values that occur in the data, with how many case studies have each."""
+    """For each filter, the values that occur in the data, with how many case studies have each
+    (the template orders them in each language)."""
+    languages = content.settings.languages
     labels = {
         "raion": lambda v: content.units[v].name,
         "tip": lambda v: content.service_types[v].name,
         "grup": lambda v: content.target_groups[v].name,
         "program": lambda v: content.programmes[v].short_title,
-        "an": lambda v: Text(v, v),
+        "an": lambda v: Text({lang: v for lang in languages}, languages.default),  # a year reads the same in every language
         "org": lambda v: content.partners[v].name,
     }
     counts: dict[str, dict[str, int]] = {key: {} for key in FACETS}
@@ -59,12 +66,7 @@ def facets(content) -> dict[str, tuple[Option, ...]]:
         for key, values in facet_values(case).items():
             for value in values:
                 counts[key][value] = counts[key].get(value, 0) + 1
-    out = {}
-    for key in FACETS:
-        options = [Option(v, labels[key](v), n) for v, n in counts[key].items()]
-        options.sort(key=lambda o: o.value if key == "an" else o.label.ro.lower())
-        out[key] = tuple(options)
-    return out
+    return {key: tuple(Option(v, labels[key](v), n) for v, n in sorted(counts[key].items())) for key in FACETS}
 
 
 def map_tiles(content) -> list[MapTile]:
@@ -72,64 +74,57 @@ def map_tiles(content) -> list[MapTile]:
     for case in content.case_studies.values():
         for code in case.districts:
             counts[code] = counts.get(code, 0) + 1
-    tiles = []
-    for code, unit in content.units.items():
-        n = counts.get(code, 0)
-        tiles.append(MapTile(code, unit.name, unit.tile.short, unit.tile.row, unit.tile.col, n, min(n, 3)))
+    tiles = [MapTile(code, unit.name, unit.tile.short, unit.tile.row, unit.tile.col, counts.get(code, 0),
+                     min(counts.get(code, 0), 3)) for code, unit in content.units.items()]
     return sorted(tiles, key=lambda t: (t.row, t.col))
 
 
-def records(content, lang: str) -> list[dict]:
+def records(content, links, lang: str) -> list[dict]:
     """One flat record per case study, in ``lang``: what the open-data files hold."""
     def text(value: Text | None) -> str:
         return value.get(lang)[0] if value else ""
 
     out = []
     for case in sorted(content.case_studies.values(), key=lambda c: c.id):
-        prefix = "" if lang == "ro" else f"{lang}/"
         row = {
             "id": case.id,
-            "example": case.example,
             "title": text(case.title),
             "service_type": case.service_type,
-            "service_type_name": text(content.service_types[case.service_type].name),
+            "service_type_name": text(links.title("service-type", case.service_type)),
             "target_groups": list(case.target_groups),
             "districts": list(case.districts),
-            "district_names": [text(content.units[d].name) for d in case.districts],
+            "district_names": [text(links.title("district", d)) for d in case.districts],
             "locality": text(case.locality),
             "organisation": case.organisation or "",
-            "organisation_name": text(content.partners[case.organisation].name) if case.organisation else "",
+            "organisation_name": text(links.title("partner", case.organisation)) if case.organisation else "",
             "authority": text(case.authority),
             "programme": case.programme or "",
             "start": case.start.isoformat() if case.start else "",
             "end": case.end.isoformat() if case.end else "",
+            **{fid: (case.figure(fid).value if case.figure(fid) else None) for fid in FIGURES},
+            "summary": text(case.summary),
+            "sources": [{"publisher": s.publisher, "title": text(s.title), "date": s.date.isoformat() if s.date else "",
+                         "url": s.url or ""} for s in case.sources],
+            "page": links.url("case-study", case.id, lang),
         }
-        for fid in FIGURES:
-            figure = case.figure(fid)
-            row[fid] = figure.value if figure else None
-        row["summary"] = text(case.summary)
-        row["page"] = f"/{prefix}studii-de-caz/{case.id}/"
-        out.append(row)
+        out.append({name: row[name] for name in FIELDS})
     return out
 
 
-def open_data_files(content) -> dict[str, str]:
+def open_data_files(content, links, strings) -> dict[str, str]:
     """The case-study records as CSV and JSON, per language, by output path."""
     files = {}
-    for lang, name in DATA_FILES.items():
-        rows = records(content, lang)
-        folder = "studii-de-caz/" if lang == "ro" else f"{lang}/studii-de-caz/"
-        files[f"{folder}{name}.json"] = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    for lang in links.languages:
+        rows = records(content, links, lang)
+        stem = links.page_url(links.page("case-studies"), lang).lstrip("/") + strings.t("catalogue.data_file", lang)
+        files[f"{stem}.json"] = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")
+        writer = csv.DictWriter(buffer, fieldnames=list(FIELDS), lineterminator="\n")
         writer.writeheader()
         for row in rows:
             writer.writerow({k: _cell(v) for k, v in row.items()})
-        files[f"{folder}{name}.csv"] = buffer.getvalue()
+        files[f"{stem}.csv"] = buffer.getvalue()
     return files
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value) -> str:
@@ -139,20 +134,22 @@ def _cell(value) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return str(value)
-    text = "; ".join(value) if isinstance(value, list) else "" if value is None else str(value)
+    if isinstance(value, list):
+        value = "; ".join(" ".join(v for v in (item.get("publisher"), item.get("url")) if v) if isinstance(item, dict)
+                          else item for item in value)
+    text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def pages(content) -> list:
-    """The catalogue: filters, map, the full list grouped by service type, open-data links."""
-    from . import addresses as A
-    from .render import PageSpec
-
-    cases = sorted(content.case_studies.values(), key=lambda c: c.title.ro)
+def pages(content) -> list[PageSpec]:
+    """The catalogue (filters, map, the full list grouped by service type) and, for developers,
+    the page that explains its open data."""
+    cases = sorted(content.case_studies.values(), key=lambda c: str(c.title))
     groups = [(t, [c for c in cases if c.service_type == t]) for t in content.service_types]
-    t = content.strings.t
+    tiles = map_tiles(content)
     context = {"cases": cases, "groups": [g for g in groups if g[1]], "facets": facets(content),
-               "facet_keys": FACETS, "tiles": map_tiles(content), "values": facet_values, "data_files": DATA_FILES,
-               "rows": max(tile.row for tile in map_tiles(content)) + 1}
-    return [PageSpec(A.CASE_STUDIES, "case-studies.md", Text(t("nav.case_studies", "ro"), t("nav.case_studies", "en")),
-                     context, meta={"catalogue": True})]
+               "facet_keys": FACETS, "tiles": tiles, "values": facet_values, "fields": FIELDS,
+               "rows": max(tile.row for tile in tiles) + 1 if tiles else 0}
+    return [PageSpec("case-studies", "", "case-studies.md", content.strings.text("nav.case_studies"), context,
+                     meta={"catalogue": True}),
+            PageSpec("open-data", "", "open-data.md", content.strings.text("catalogue.open_data"), {"fields": FIELDS})]

@@ -1,14 +1,25 @@
-"""How each content type is stored, checked and cross-referenced: declared, not coded per type."""
+"""How each content type is stored, checked and cross-referenced: declared, not coded per type.
+
+Every type is a ``Collection`` read by the one loader below, whatever its layout:
+
+- ``files``: one record per file, named after its id (``data/partners/<id>.yml``);
+- ``list``: records listed in one file (``data/glossary.yml``, under ``terms:``);
+- ``folders``: one folder per record, its own file in it (``courses/<id>/course.yml``), and
+  each other file of the folder a record of the ``children`` collection, with the id
+  ``<folder>/<file id>`` (a course's modules).
+"""
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .markup import check_document
 from .problems import Problem, field_name
 from .record import Record
-from .markup import check_document
 from .schemas import markdown_fields, validate
+from .settings import Languages
 from .source import Document, DocumentError, read_document
 
 
@@ -16,68 +27,69 @@ from .source import Document, DocumentError, read_document
 class Collection:
     """A content type.
 
-    Records live one per file in ``folder`` (the file named after the id), or, with ``list_key``,
-    as a list inside the single file ``folder``. ``references`` maps a field path inside a record
-    (``"*"`` for every list item) to the collection its value must name.
+    ``references`` maps a field path inside a record (``"*"`` for every list item) to the
+    collection its value must name; ``unique`` lists paths of nested lists whose items' ids must
+    differ (``("quiz", "questions", "*", "answers")``); ``check`` runs the checks a schema cannot
+    state, given every loaded record.
     """
 
     key: str
-    folder: str
+    path: str
     schema: str
-    build: Callable[[Record], object]
+    build: Callable[[Record], object] | None
+    layout: str = "files"
+    list_key: str = ""
+    index: str = ""
+    children: Collection | None = None
     references: dict[tuple, str] = field(default_factory=dict)
-    list_key: str | None = None
+    unique: tuple[tuple, ...] = ()
     label: str = ""
-    check_all: Callable[[dict[str, Record]], list[Problem]] | None = None
+    check: Callable[[Loaded], list[Problem]] | None = None
+    examples: bool = False  # may have illustrative records in the demo build's examples folder
 
 
 @dataclass
 class Loaded:
     """The records of every collection, found and schema-checked, before models are built."""
 
+    root: Path
+    languages: Languages
+    markdown_extensions: list | None  # None: Markdown texts are not checked (a test-only build)
+    examples: str = ""
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
     # Ids of records whose file could not be loaded: already reported, so references to them
     # are not reported again as "does not exist".
     broken: dict[str, set[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    markdown_extensions: list = field(default_factory=list)  # to check Markdown texts as the pages render them
 
 
-def load_collection(root: Path, coll: Collection, loaded: Loaded) -> None:
-    """Read, schema-check and index one collection, collecting every problem on the way."""
-    schema_dir = root / "data" / "schemas"
-    location = root / coll.folder
-    files = [location] if coll.list_key else data_files(location)
-    found: dict[str, Record] = {}
-    broken = loaded.broken.setdefault(coll.key, set())
-    if coll.list_key and not location.exists():
-        loaded.problems.append(Problem(coll.folder, 1, "file", "is missing", f"the list of {coll.label or coll.key}"))
-    for file in files:
-        try:
-            doc = read_document(file, root)
-        except DocumentError as exc:
-            loaded.problems.extend(exc.problems)
-            broken.add(file.name.split(".")[0])
-            continue
-        schema_problems = validate(doc, coll.schema, schema_dir)
-        if schema_problems:
-            loaded.problems.extend(schema_problems)
-            broken.update(_ids_in(doc, coll))
-            continue
-        loaded.problems.extend(check_document(doc, markdown_fields(doc, coll.schema, schema_dir),
-                                              loaded.markdown_extensions))
-        for record in _records(doc, coll, loaded.problems):
-            rid = record.get("id")
-            if rid in found:
-                loaded.problems.append(Problem(
-                    doc.path, doc.line(record.base + ("id",)), field_name(record.base + ("id",)),
-                    f"'{rid}' is already used by {found[rid].where('id').rsplit(':', 1)[0]}",
-                    "each id once"))
-                continue
-            found[rid] = record
-    loaded.records[coll.key] = found
-    if coll.check_all:
-        loaded.problems.extend(coll.check_all(found))
+def load_collection(coll: Collection, loaded: Loaded) -> None:
+    """Read, schema-check and index one collection (and its children), collecting every problem."""
+    for c in (coll, coll.children):
+        if c is not None:
+            loaded.records.setdefault(c.key, {})
+            loaded.broken.setdefault(c.key, set())
+    root = loaded.root
+    if coll.layout == "list":
+        _read_into(coll, root / coll.path, "", loaded)
+    elif coll.layout == "files":
+        for folder, example in _folders(coll, loaded):
+            for file in data_files(folder):
+                _read_into(coll, file, "", loaded, example)
+    else:  # folders
+        for folder in sorted(p for p in (root / coll.path).iterdir() if p.is_dir()) if (root / coll.path).is_dir() else []:
+            index = folder / coll.index
+            if not index.is_file():
+                loaded.problems.append(Problem(f"{coll.path}/{folder.name}", 1, "file", f"{coll.index} is missing",
+                                               f"a {coll.index} describing this {coll.label[:-1] or coll.key}"))
+            for file in data_files(folder):
+                if file.name == coll.index:
+                    _read_into(coll, file, "", loaded)
+                else:
+                    _read_into(coll.children, file, folder.name + "/", loaded)
+    for c in (coll, coll.children):
+        if c is not None and c.check:
+            loaded.problems.extend(c.check(loaded))
 
 
 def data_files(folder: Path) -> list[Path]:
@@ -88,24 +100,98 @@ def data_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".yml", ".yaml"))
 
 
+def _folders(coll: Collection, loaded: Loaded):
+    yield loaded.root / coll.path, False
+    if coll.examples and loaded.examples:
+        yield loaded.root / loaded.examples / coll.path, True
+
+
+def _read_into(coll: Collection, file: Path, prefix: str, loaded: Loaded, example: bool = False) -> None:
+    """Read one file of ``coll``: its records join ``loaded``, or its problems do."""
+    found, broken = loaded.records[coll.key], loaded.broken[coll.key]
+    if coll.layout == "list" and not file.exists() and not file.is_symlink():
+        loaded.problems.append(Problem(coll.path, 1, "file", "is missing", f"the list of {coll.label or coll.key}"))
+        return
+    try:
+        doc = read_document(file, loaded.root)
+    except DocumentError as exc:
+        loaded.problems.extend(exc.problems)
+        broken.add(prefix + file.name.split(".")[0])
+        return
+    schema_dir = loaded.root / "data" / "schemas"
+    problems = validate(doc, coll.schema, schema_dir, loaded.languages)
+    if problems:
+        loaded.problems.extend(problems)
+        broken.update(prefix + i for i in _ids_in(doc, coll))
+        return
+    if loaded.markdown_extensions is not None:
+        loaded.problems.extend(check_document(doc, markdown_fields(doc, coll.schema, schema_dir), loaded.markdown_extensions))
+    records = _records(doc, coll, prefix, loaded)
+    loaded.problems.extend(_examples(records, example, loaded.examples))
+    for record in records:
+        if record.key in found:  # a second record with the id: in a list, or a .yml beside a .yaml
+            first = found[record.key]
+            loaded.problems.extend(unique_ids([(record.key, first.doc, first.base + ("id",)),
+                                               (record.key, record.doc, record.base + ("id",))]))
+            continue
+        for pattern in coll.unique:
+            for path, items in _walk(record.data, pattern, ()):
+                loaded.problems.extend(unique_ids([(item.get("id"), doc, record.base + path + (i, "id"))
+                                                   for i, item in enumerate(items if isinstance(items, list) else [])
+                                                   if isinstance(item, dict)]))
+        found[record.key] = record
+
+
+def _records(doc: Document, coll: Collection, prefix: str, loaded: Loaded) -> list[Record]:
+    default = loaded.languages.default
+    if coll.layout == "list":
+        return [Record(doc, (coll.list_key, i), item["id"], default) for i, item in enumerate(doc.data[coll.list_key])]
+    name = Path(doc.path).name
+    stem = Path(doc.path).parent.name if coll.layout == "folders" else name.split(".")[0]
+    record = Record(doc, (), prefix + str(doc.data.get("id")), default)
+    if record.get("id") != stem:
+        expected = (f"the folder to be named {Path(doc.path).parent.parent.as_posix()}/{record.get('id')}"
+                    if coll.layout == "folders" else f"the file to be named {record.get('id')}.yml")
+        where = f"the folder name '{stem}'" if coll.layout == "folders" else f"the file name '{name}'"
+        loaded.problems.append(doc.problem(("id",), f"'{record.get('id')}' differs from {where}", expected))
+        return []
+    return [record]
+
+
+def _examples(records: list[Record], in_examples: bool, folder: str) -> list[Problem]:
+    """Invented records live only in the examples folder, and say so; nothing there is real."""
+    out = []
+    for record in records:
+        marked = record.get("example", False)
+        if marked and not in_examples:
+            out.append(record.problem(("example",), "an illustrative record is not published",
+                                      f"real records only in data/; move it to {folder or 'tests/fixtures/examples'}/"))
+        elif in_examples and not marked:
+            out.append(record.problem(("id",), "a record in the examples folder must say so", "example: true"))
+    return out
+
+
 def _ids_in(doc: Document, coll: Collection) -> set[str]:
     data = doc.data if isinstance(doc.data, dict) else {}
-    if coll.list_key:
+    if coll.layout == "list":
         items = data.get(coll.list_key) if isinstance(data.get(coll.list_key), list) else []
         return {i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)}
     return {Path(doc.path).name.split(".")[0]}
 
 
-def _records(doc: Document, coll: Collection, problems: list[Problem]):
-    if coll.list_key:
-        return [Record(doc, (coll.list_key, i)) for i in range(len(doc.data[coll.list_key]))]
-    record = Record(doc)
-    stem = Path(doc.path).name.split(".")[0]
-    if record.get("id") != stem:
-        problems.append(doc.problem(("id",), f"'{record.get('id')}' differs from the file name '{Path(doc.path).name}'",
-                                    f"the file to be named {record.get('id')}.yml"))
-        return []
-    return [record]
+def unique_ids(items: list[tuple[str, Document, tuple]]) -> list[Problem]:
+    """One problem for each id already used earlier in ``items`` (``(id, document, path)``)."""
+    seen: dict[str, tuple[Document, tuple]] = {}
+    out = []
+    for iid, doc, path in items:
+        if iid in seen:
+            first_doc, first_path = seen[iid]
+            first = field_name(first_path[:-1]) if first_doc is doc and len(first_path) > 1 else \
+                f"{first_doc.path}:{first_doc.line(first_path)}"
+            out.append(doc.problem(path, f"'{iid}' is already used by {first}", "each id once"))
+        else:
+            seen[iid] = (doc, path)
+    return out
 
 
 def check_references(colls: list[Collection], loaded: Loaded, extra_ids: dict[str, set[str]]) -> None:
@@ -118,9 +204,8 @@ def check_references(colls: list[Collection], loaded: Loaded, extra_ids: dict[st
                 broken = loaded.broken.get(target, set())
                 for path, value in _walk(record.data, pattern, ()):
                     if value not in known and value not in broken:
-                        loaded.problems.append(record.doc.problem(
-                            record.base + path, f"'{value}' does not exist",
-                            _suggest(value, known, labels.get(target, target))))
+                        loaded.problems.append(record.problem(path, f"'{value}' does not exist",
+                                                              suggest(value, known, labels.get(target, target))))
 
 
 def _walk(data, pattern: tuple, path: tuple):
@@ -135,9 +220,7 @@ def _walk(data, pattern: tuple, path: tuple):
         yield from _walk(data[head], rest, path + (head,))
 
 
-def _suggest(value: str, known: set[str], label: str) -> str:
-    import difflib
-
+def suggest(value: str, known: set[str], label: str) -> str:
     close = difflib.get_close_matches(str(value), sorted(known), n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"

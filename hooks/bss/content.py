@@ -5,12 +5,12 @@ every problem found, so a build never starts on bad content.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .case_studies import CASE_STUDIES, CaseStudy
 from .collections import Collection, Loaded, check_references, load_collection
-from .courses import MODULE_REFERENCES, Course, build_courses, load_courses
+from .courses import COURSES, MODULES, Course, build_courses
 from .files import EXPECTED_IMAGE, check_docs, image_problem
 from .glossary import GLOSSARY
 from .glossary import Term as GlossaryTerm
@@ -20,14 +20,15 @@ from .partners import PARTNERS, Partner
 from .problems import ContentError, Problem
 from .programmes import PROGRAMMES, Programme
 from .record import Record
-from .references import Resolver, check_documents, check_pages
-from .settings import load_settings
+from .settings import CONFIG, Settings, load_settings
 from .strings import Strings, load_strings
 from .taxonomies import SERVICE_TYPES, TARGET_GROUPS, Term
 from .units import Unit, load_units
 
-COLLECTIONS: list[Collection] = [SERVICE_TYPES, TARGET_GROUPS, PARTNERS, PROGRAMMES, CASE_STUDIES,
-                                 LEGAL_ACTS, GLOSSARY, GUIDE]
+# In loading order: a collection's references point to those before it (the guide's to modules
+# are checked once all are loaded).
+COLLECTIONS: list[Collection] = [SERVICE_TYPES, TARGET_GROUPS, PARTNERS, PROGRAMMES, CASE_STUDIES, LEGAL_ACTS,
+                                 GLOSSARY, GUIDE, COURSES]
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Content:
     """Everything the site shows, validated and typed."""
 
     root: Path
+    settings: Settings
     strings: Strings
     units: dict[str, Unit]
     service_types: dict[str, Term]
@@ -46,39 +48,36 @@ class Content:
     glossary: dict[str, GlossaryTerm]
     guide: dict[str, Chapter]
     courses: dict[str, Course]
+    documents: list = field(default_factory=list, compare=False)  # every file read, for the reference check
 
 
-def load_content(root: Path, check_markup: bool = True) -> Content:
+def load_content(root: Path, config: str = CONFIG, check_markup: bool = True) -> Content:
     """``check_markup=False`` is for a test that proves the browser's policy on its own."""
     root = Path(root)
-    loaded = Loaded(markdown_extensions=load_settings(root).markdown_extensions if check_markup else None)
-    strings = load_strings(root, loaded.problems)
-    units = load_units(root, loaded.problems)
+    settings = load_settings(root, config)
+    loaded = Loaded(root, settings.languages, settings.markdown_extensions if check_markup else None, settings.examples)
+    strings = load_strings(root, settings.languages, loaded.problems)
+    units = load_units(root, settings.languages, loaded.problems)
     for coll in COLLECTIONS:
-        load_collection(root, coll, loaded)
-    load_courses(root, loaded)
-    modules = Collection("modules", "courses", "module.schema.json", None, MODULE_REFERENCES, label="modules")
-    check_references(COLLECTIONS + [modules], loaded, {"units": set(units), "guide-anchors": _guide_anchors(loaded)})
-    for coll in COLLECTIONS:
-        for record in loaded.records[coll.key].values():
+        load_collection(coll, loaded)
+    check_references(COLLECTIONS + [MODULES], loaded, {"units": set(units), "guide-anchors": _guide_anchors(loaded)})
+    for records in loaded.records.values():
+        for record in records.values():
             loaded.problems.extend(_check_record(root, record))
     if check_markup:
         loaded.problems.extend(check_docs(root, loaded.markdown_extensions))
     if loaded.problems:
         raise ContentError(loaded.problems)
-    built = {c.key: {rid: c.build(rec) for rid, rec in sorted(loaded.records[c.key].items())} for c in COLLECTIONS}
-    content = Content(
-        root=root, strings=strings, units=units,
+    built = {c.key: {rid: c.build(rec) for rid, rec in sorted(loaded.records[c.key].items())}
+             for c in COLLECTIONS if c.build}
+    documents = list({id(r.doc): r.doc for records in loaded.records.values() for r in records.values()}.values())
+    return Content(
+        root=root, settings=settings, strings=strings, units=units,
         service_types=built["service-types"], target_groups=built["target-groups"], partners=built["partners"],
         programmes=built["programmes"], case_studies=built["case-studies"], legal_acts=built["legal-acts"],
-        glossary=built["glossary"], guide=built["guide"], courses=build_courses(loaded),
+        glossary=built["glossary"], guide=built["guide"],
+        courses=build_courses(loaded.records["courses"], loaded.records["modules"], strings), documents=documents,
     )
-    resolver = Resolver(content)
-    docs = {id(r.doc): r.doc for records in loaded.records.values() for r in records.values()}
-    problems = check_documents(resolver, list(docs.values())) + check_pages(resolver, root / "docs", root)
-    if problems:
-        raise ContentError(problems)
-    return content
 
 
 def _guide_anchors(loaded: Loaded) -> set[str]:
@@ -94,11 +93,10 @@ def _check_record(root: Path, record: Record) -> list[Problem]:
     problems = []
     period = record.get("period")
     if period and period.get("end") and period["end"] < period["start"]:
-        problems.append(record.doc.problem(record.base + ("period", "end"),
-                                           f"{period['end']} is before the start {period['start']}",
-                                           "an end date on or after the start date"))
+        problems.append(record.problem(("period", "end"), f"{period['end']} is before the start {period['start']}",
+                                       "an end date on or after the start date"))
     for i, photo in enumerate(record.get("photos") or []):
         wrong = image_problem(root, photo["src"])
         if wrong:
-            problems.append(record.doc.problem(record.base + ("photos", i, "src"), wrong, EXPECTED_IMAGE))
+            problems.append(record.problem(("photos", i, "src"), wrong, EXPECTED_IMAGE))
     return problems

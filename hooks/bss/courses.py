@@ -1,22 +1,39 @@
-"""Courses: a folder per course (courses/<id>/course.yml) with a file per module, each module
-holding its lessons and a self-assessment quiz."""
+"""Courses: a folder per course (``courses/<id>/course.yml``) holding a file per module, each
+module with its lessons and a self-assessment quiz. Courses load as any collection does (a
+folder of folders, see collections.py); this module holds what only courses need: the rules of a
+quiz that teaches, the models, and the pages."""
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from .collections import Loaded
+from .collections import Collection
 from .problems import Problem
 from .record import Record
-from .markup import check_document
-from .schemas import markdown_fields, validate
-from .source import DocumentError, read_document
+from .render import PageSpec
 from .text import Text
 
-QUIZ_TYPES_WITH_ANSWERS = ("single", "multiple")
 BLANK = "___"
+MIN_FEEDBACK_WORDS = 4  # "Corect." says nothing; "Corect: costul pornește de la activități." teaches
+
+
+@dataclass(frozen=True)
+class QuestionType:
+    """What only code can check of a question type (its fields are in module.schema.json)."""
+
+    label: str
+    right: str = ""  # how many answers may be marked correct: "one" or "some"; "" where answers are not listed
+    blank: bool = False  # the prompt shows where the missing word goes
+
+
+QUESTION_TYPES = {
+    "single": QuestionType("single-choice", right="one"),
+    "multiple": QuestionType("multiple-choice", right="some"),
+    "true-false": QuestionType("true-false"),
+    "fill-blank": QuestionType("fill-blank", blank=True),
+}
 
 
 @dataclass(frozen=True)
@@ -30,18 +47,25 @@ class Answer:
 @dataclass(frozen=True)
 class Question:
     id: str
-    type: str  # single, multiple, true-false, fill-blank
+    type: str
+    tests: str  # the lesson id, or chapter#section of the guide, that teaches what it asks
     prompt: Text
     explanation: Text
     answers: tuple[Answer, ...]
-    accepted: dict | None  # fill-blank: {"ro": [...], "en": [...]}
+    accepted: Text | None  # fill-blank: the answers that count as right, by language
+
+    @property
+    def numeric(self) -> bool:
+        """A fill-blank question whose answer is a number: the learner is asked to type the number."""
+        return bool(self.accepted) and all(a.replace(",", "").replace(".", "").isdigit()
+                                           for a in self.accepted.values[self.accepted.default])
 
 
 @dataclass(frozen=True)
 class Quiz:
     pass_mark: int
     questions: tuple[Question, ...]
-    version: str  # changes when the questions or their right answers change
+    version: str  # changes when the questions or their right answers change, and only then
 
 
 @dataclass(frozen=True)
@@ -65,6 +89,10 @@ class Module:
     case_studies: tuple[str, ...]
     quiz: Quiz
 
+    @property
+    def key(self) -> str:
+        return f"{self.course}/{self.id}"
+
 
 @dataclass(frozen=True)
 class Course:
@@ -85,190 +113,157 @@ class Course:
         return next(m for m in self.modules if m.id == mid)
 
 
-def load_courses(root: Path, loaded: Loaded) -> None:
-    """Read every course folder into ``loaded.records['courses']`` and ``['modules']`` (keyed course/module)."""
-    schema_dir = root / "data" / "schemas"
-    courses: dict[str, Record] = {}
-    modules: dict[str, Record] = {}
-    base = root / "courses"
-    for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
-        course_file = folder / "course.yml"
-        if not course_file.exists():
-            loaded.problems.append(Problem(f"courses/{folder.name}", 1, "file", "course.yml is missing",
-                                           "a course.yml describing the course"))
-            continue
-        docs = {}
-        for file in sorted(folder.glob("*.y*ml")):
-            try:
-                doc = read_document(file, root)
-            except DocumentError as exc:
-                loaded.problems.extend(exc.problems)
-                continue
-            schema = "course.schema.json" if file.name == "course.yml" else "module.schema.json"
-            found = validate(doc, schema, schema_dir)
-            if found:
-                loaded.problems.extend(found)
-                continue
-            loaded.problems.extend(check_document(doc, markdown_fields(doc, schema, schema_dir), loaded.markdown_extensions))
-            docs[file.stem] = doc
-        course_doc = docs.pop("course", None)
-        if course_doc is None:
-            continue
-        course = Record(course_doc)
-        if course.get("id") != folder.name:
-            loaded.problems.append(course_doc.problem(("id",), f"'{course.get('id')}' differs from the folder name '{folder.name}'",
-                                                      f"the folder to be named courses/{course.get('id')}"))
-            continue
+# -- checks a schema cannot state ------------------------------------------------------------
+
+def check_courses(loaded) -> list[Problem]:
+    """Every module listed has a file and every file is listed; prerequisites come earlier."""
+    problems = []
+    modules = loaded.records["modules"]
+    for cid, course in loaded.records["courses"].items():
         listed = course.get("modules")
         for i, mid in enumerate(listed):
-            if mid not in docs and not (folder / f"{mid}.yml").exists():
-                loaded.problems.append(course_doc.problem(("modules", i), f"'{mid}' has no file",
-                                                          f"a module file courses/{folder.name}/{mid}.yml"))
-        for stem, doc in docs.items():
-            record = Record(doc)
-            if record.get("id") != stem:
-                loaded.problems.append(doc.problem(("id",), f"'{record.get('id')}' differs from the file name '{stem}.yml'",
-                                                   f"the file to be named {record.get('id')}.yml"))
-                continue
-            if stem not in listed:
-                loaded.problems.append(doc.problem(("id",), f"module '{stem}' is not listed in courses/{folder.name}/course.yml",
-                                                   "every module file listed in the course's modules"))
-                continue
-            loaded.problems.extend(_check_module(record, listed))
-            modules[f"{folder.name}/{stem}"] = record
-        courses[folder.name] = course
-    loaded.records["courses"] = courses
-    loaded.records["modules"] = modules
-
-
-def _check_module(r: Record, order: list[str]) -> list[Problem]:
-    """Rules of a sound quiz and module that the schema cannot state."""
-    doc, problems = r.doc, []
-    mid = r.get("id")
-    for i, pre in enumerate(r.get("prerequisites", [])):
-        if pre not in order or order.index(pre) >= order.index(mid):
-            problems.append(doc.problem(("prerequisites", i), f"'{pre}' is not an earlier module of this course",
-                                        f"one of: {', '.join(order[:order.index(mid)]) or 'none (this is the first module)'}"))
-    problems += _duplicates(doc, [("lessons", i, "id") for i in range(len(r.get("lessons")))], r.data["lessons"], "lesson")
-    questions = r.get("quiz")["questions"]
-    problems += _duplicates(doc, [("quiz", "questions", i, "id") for i in range(len(questions))], questions, "question")
-    for i, q in enumerate(questions):
-        path = ("quiz", "questions", i)
-        kind, answers = q["type"], q.get("answers")
-        if kind in QUIZ_TYPES_WITH_ANSWERS:
-            if not answers:
-                problems.append(doc.problem(path + ("answers",), "missing", f"the answers of a {kind}-choice question"))
-                continue
-            problems += _duplicates(doc, [path + ("answers", j, "id") for j in range(len(answers))], answers, "answer")
-            right = sum(1 for a in answers if a.get("correct"))
-            if kind == "single" and right != 1:
-                problems.append(doc.problem(path + ("answers",), f"{right} answers are marked correct",
-                                            "exactly one answer with correct: true"))
-            if kind == "multiple" and right == 0:
-                problems.append(doc.problem(path + ("answers",), "no answer is marked correct",
-                                            "at least one answer with correct: true"))
-        if kind == "true-false" and "correct" not in q:
-            problems.append(doc.problem(path + ("correct",), "missing", "true or false: the right answer"))
-        if kind == "fill-blank":
-            if "accepted" not in q:
-                problems.append(doc.problem(path + ("accepted",), "missing", "the accepted answers, {ro: [...], en: [...]}"))
-            for lang, text in q["prompt"].items():
-                if BLANK not in text:
-                    problems.append(doc.problem(path + ("prompt", lang), f"has no blank ({BLANK})",
-                                                f"the place of the missing word marked {BLANK}"))
-        extra = [k for k in ("answers", "correct", "accepted") if k in q and not _fits(kind, k)]
-        for key in extra:
-            problems.append(doc.problem(path + (key,), f"does not belong to a {kind} question",
-                                        _FIELDS_BY_TYPE[kind]))
+            if f"{cid}/{mid}" not in modules and f"{cid}/{mid}" not in loaded.broken["modules"]:
+                problems.append(course.problem(("modules", i), f"'{mid}' has no file", f"a module file courses/{cid}/{mid}.yml"))
+    for key, record in modules.items():
+        cid, mid = key.split("/", 1)
+        course = loaded.records["courses"].get(cid)
+        if course is None:
+            continue
+        listed = course.get("modules")
+        if mid not in listed:
+            problems.append(record.problem(("id",), f"module '{mid}' is not listed in courses/{cid}/course.yml",
+                                           "every module file listed in the course's modules"))
+            continue
+        for i, pre in enumerate(record.get("prerequisites", [])):
+            if pre not in listed or listed.index(pre) >= listed.index(mid):
+                problems.append(record.problem(("prerequisites", i), f"'{pre}' is not an earlier module of this course",
+                                               f"one of: {', '.join(listed[:listed.index(mid)]) or 'none (this is the first module)'}"))
     return problems
 
 
-_FIELDS_BY_TYPE = {
-    "single": "answers, one of them correct: true", "multiple": "answers, at least one correct: true",
-    "true-false": "correct: true or false, and optionally feedback_true and feedback_false",
-    "fill-blank": "accepted: {ro: [...], en: [...]}",
-}
+def check_quizzes(loaded) -> list[Problem]:
+    """The rules of a quiz that teaches: the right number of right answers, a blank where a word
+    is missing, feedback that says why, and each question tied to what teaches it."""
+    problems = []
+    sections = {f"{cid}#{s['id']}" for cid, r in loaded.records.get("guide", {}).items() for s in r.get("sections")}
+    for record in loaded.records["modules"].values():
+        lessons = {lesson["id"] for lesson in record.get("lessons")}
+        guide = set(record.get("guide", []))
+        for i, q in enumerate(record.get("quiz")["questions"]):
+            path = ("quiz", "questions", i)
+            kind = QUESTION_TYPES[q["type"]]
+            answers = q.get("answers", [])
+            right = sum(1 for a in answers if a.get("correct"))
+            if (kind.right == "one" and right != 1) or (kind.right == "some" and right == 0):
+                said = "no answer is" if right == 0 else f"{right} answers are"
+                wanted = "exactly one answer" if kind.right == "one" else "at least one answer"
+                problems.append(record.problem(path + ("answers",), f"{said} marked correct", f"{wanted} with correct: true"))
+            if kind.blank:
+                for lang, text in q["prompt"].items():
+                    if BLANK not in text:
+                        problems.append(record.problem(path + ("prompt", lang), f"has no blank ({BLANK})",
+                                                       f"the place of the missing word marked {BLANK}"))
+            feedback = [(path + ("answers", j, "feedback"), a["feedback"]) for j, a in enumerate(answers)]
+            feedback += [(path + (key,), q[key]) for key in ("feedback_true", "feedback_false") if key in q]
+            for where, texts in feedback:
+                for lang, text in texts.items():
+                    if len(re.findall(r"\w+", text)) < MIN_FEEDBACK_WORDS:
+                        problems.append(record.problem(where + (lang,), f"says only '{text.strip()}'",
+                                                       f"why the answer is right or wrong, in a sentence of "
+                                                       f"{MIN_FEEDBACK_WORDS} words or more"))
+            problems.extend(_check_tests(record, path, q["tests"], lessons, guide, sections))
+    return problems
 
 
-def _fits(kind: str, key: str) -> bool:
-    return {"answers": kind in QUIZ_TYPES_WITH_ANSWERS, "correct": kind == "true-false",
-            "accepted": kind == "fill-blank"}[key]
+def _check_tests(record: Record, path: tuple, tests: str, lessons: set, guide: set, sections: set) -> list[Problem]:
+    """A question tests a lesson of its module, or a guide section the module links to."""
+    taught = sorted(lessons) + sorted(guide)
+    if "#" not in tests and tests in lessons:
+        return []
+    if "#" in tests and tests in sections and (tests in guide or tests.split("#")[0] in guide):
+        return []
+    if tests in guide and "#" not in tests:
+        return [record.problem(path + ("tests",), f"'{tests}' is a whole chapter",
+                               "the section that teaches the answer, written chapter#section")]
+    where = "a section of the guide the module does not link to" if tests in sections else "not a lesson of this module or a guide section"
+    return [record.problem(path + ("tests",), f"'{tests}' is {where}",
+                           f"a lesson of this module or a section of its guide chapters: {', '.join(taught)}")]
 
 
-def _duplicates(doc, paths, items, what) -> list[Problem]:
-    seen: dict[str, int] = {}
-    out = []
-    for path, item in zip(paths, items):
-        iid = item.get("id")
-        if iid in seen:
-            out.append(doc.problem(path, f"'{iid}' is already used by another {what} here",
-                                   f"each {what} id once"))
-        seen.setdefault(iid, len(seen))
-    return out
+def _check_all(loaded) -> list[Problem]:
+    return check_courses(loaded) + check_quizzes(loaded)
 
 
-TRUE = Text("Adevărat", "True")
-FALSE = Text("Fals", "False")
+MODULES = Collection(
+    "modules", "courses", "module.schema.json", None,
+    references={("case_studies", "*"): "case-studies", ("guide", "*"): "guide-anchors"},
+    unique=(("lessons",), ("quiz", "questions"), ("quiz", "questions", "*", "answers")), label="modules",
+)
+COURSES = Collection("courses", "courses", "course.schema.json", None, layout="folders", index="course.yml",
+                     children=MODULES, label="courses", check=_check_all)
 
 
-def _question(q: Record) -> Question:
+# -- models ----------------------------------------------------------------------------------
+
+def _question(q: Record, strings) -> Question:
     kind = q.get("type")
     if kind == "true-false":
         right = q.get("correct")
-        answers = (Answer("adevarat", TRUE, right is True, q.text("feedback_true")),
-                   Answer("fals", FALSE, right is False, q.text("feedback_false")))
+        answers = (Answer("adevarat", strings.text("quiz.true"), right is True, q.text("feedback_true")),
+                   Answer("fals", strings.text("quiz.false"), right is False, q.text("feedback_false")))
     else:
         answers = tuple(Answer(a.get("id"), a.text("text"), bool(a.get("correct")), a.text("feedback"))
                         for a in q.children("answers"))
-    return Question(q.get("id"), kind, q.text("prompt"), q.text("explanation"), answers, q.get("accepted"))
+    accepted = q.get("accepted")
+    accepted = Text({lang: tuple(v) for lang, v in accepted.items()}, q.default, q.where("accepted")) if accepted else None
+    return Question(q.get("id"), kind, q.get("tests"), q.text("prompt"), q.text("explanation"), answers, accepted)
 
 
-def build_module(course_id: str, r: Record, pass_mark: int) -> Module:
-    questions = tuple(_question(q) for q in r.at("quiz").children("questions"))
-    fingerprint = json.dumps([(q.id, q.type, q.prompt.ro, [(a.id, a.correct) for a in q.answers], q.accepted)
-                              for q in questions], ensure_ascii=False)
-    quiz = Quiz(pass_mark, questions, hashlib.sha256(fingerprint.encode()).hexdigest()[:12])
+def quiz_version(questions: tuple[Question, ...]) -> str:
+    """A fingerprint of what a learner's saved answers depend on: the questions, their options and
+    which are right. Rewording feedback or an explanation does not change it."""
+    parts = [(q.id, q.type, str(q.prompt), [(a.id, a.correct) for a in q.answers],
+              dict(q.accepted.values) if q.accepted else None) for q in questions]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:12]
+
+
+def build_module(course_id: str, r: Record, pass_mark: int, strings) -> Module:
+    questions = tuple(_question(q, strings) for q in r.at("quiz").children("questions"))
     return Module(
         id=r.get("id"), course=course_id, title=r.text("title"), summary=r.text("summary"),
         objectives=r.texts("objectives"), minutes=r.get("minutes"), prerequisites=tuple(r.get("prerequisites", [])),
         lessons=tuple(Lesson(x.get("id"), x.text("title"), x.text("body")) for x in r.children("lessons")),
-        guide=tuple(r.get("guide", [])), case_studies=tuple(r.get("case_studies", [])), quiz=quiz,
+        guide=tuple(r.get("guide", [])), case_studies=tuple(r.get("case_studies", [])),
+        quiz=Quiz(pass_mark, questions, quiz_version(questions)),
     )
 
 
-def build_courses(loaded: Loaded) -> dict[str, Course]:
+def build_courses(records: dict[str, Record], modules: dict[str, Record], strings) -> dict[str, Course]:
     out = {}
-    for cid, r in sorted(loaded.records.get("courses", {}).items()):
-        modules = tuple(build_module(cid, loaded.records["modules"][f"{cid}/{mid}"], r.get("pass_mark"))
-                        for mid in r.get("modules")
-                        if f"{cid}/{mid}" in loaded.records["modules"])
+    for cid, r in sorted(records.items()):
+        built = tuple(build_module(cid, modules[f"{cid}/{mid}"], r.get("pass_mark"), strings) for mid in r.get("modules"))
         out[cid] = Course(cid, r.text("title"), r.text("description"), r.text("audience"), r.texts("objectives"),
-                          r.get("pass_mark"), modules)
+                          r.get("pass_mark"), built)
     return out
 
 
-MODULE_REFERENCES = {("case_studies", "*"): "case-studies", ("guide", "*"): "guide-anchors"}
+# -- pages -----------------------------------------------------------------------------------
 
-
-def pages(content) -> list:
-    """The course list, a page per course, per module and a certificate page per course."""
-    from . import addresses as A
-    from .render import PageSpec
-
-    t = content.strings.t
+def pages(content) -> list[PageSpec]:
+    """The course list, a page per course, per module (its lessons anchored in it) and a
+    certificate page per course."""
     courses = list(content.courses.values())
-    specs = [PageSpec(A.COURSES, "courses.md", Text(t("nav.courses", "ro"), t("nav.courses", "en")),
-                      {"courses": courses})]
+    specs = [PageSpec("courses", "", "courses.md", content.strings.text("nav.courses"), {"courses": courses})]
     for course in courses:
-        specs.append(PageSpec(A.course(course.id), "course.md", course.title, {"course": course}, course.description,
+        specs.append(PageSpec("course", course.id, "course.md", course.title, {"course": course}, course.description,
                               meta={"quiz": True}))
-        specs.append(PageSpec(A.certificate(course.id), "certificate.md",
-                              Text(t("certificate.title", "ro"), t("certificate.title", "en")), {"course": course},
-                              meta={"quiz": True}))
+        specs.append(PageSpec("certificate", course.id, "certificate.md", content.strings.text("certificate.title"),
+                              {"course": course}, meta={"quiz": True}))
         for i, module in enumerate(course.modules):
             context = {"course": course, "module": module, "number": i + 1,
                        "previous": course.modules[i - 1] if i else None,
                        "next": course.modules[i + 1] if i + 1 < len(course.modules) else None}
-            specs.append(PageSpec(A.module(course.id, module.id), "module.md", module.title, context, module.summary,
-                                  meta={"quiz": True}))
+            anchors = tuple(("lesson", f"{module.key}#{lesson.id}", lesson.title, None) for lesson in module.lessons)
+            specs.append(PageSpec("module", module.key, "module.md", module.title, context, module.summary,
+                                  meta={"quiz": True}, anchors=anchors))
     return specs

@@ -1,10 +1,12 @@
-"""The glossary: terms in both languages with definitions, at /glosar/."""
+"""The glossary: terms with definitions in every language, at /glosar/, each language in its own
+alphabetical order."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .collections import Collection
 from .record import Record, Source
+from .render import PageSpec
 from .text import Text
 
 
@@ -21,13 +23,10 @@ def build_term(r: Record) -> Term:
 
 
 GLOSSARY = Collection("glossary", "data/glossary.yml", "glossary.schema.json", build_term,
-                      list_key="terms", label="glossary terms")
+                      layout="list", list_key="terms", label="glossary terms")
 
 
-def pages(content) -> list:
-    from . import addresses as A
-    from .render import PageSpec
-
-    terms = sorted(content.glossary.values(), key=lambda t: t.term.ro.lower())
-    title = Text(content.strings.t("nav.glossary", "ro"), content.strings.t("nav.glossary", "en"))
-    return [PageSpec(A.GLOSSARY, "glossary.md", title, {"terms": terms})]
+def pages(content) -> list[PageSpec]:
+    terms = list(content.glossary.values())
+    anchors = tuple(("term", t.id, t.term, t.definition) for t in terms)
+    return [PageSpec("glossary", "", "glossary.md", content.strings.text("nav.glossary"), {"terms": terms}, anchors=anchors)]

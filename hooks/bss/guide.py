@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .collections import Collection
 from .problems import Problem
 from .record import Record
+from .render import PageSpec
 from .text import Text
 
 
@@ -40,23 +41,16 @@ def build_chapter(r: Record) -> Chapter:
     return Chapter(r.get("id"), r.get("order"), r.text("title"), r.text("summary"), sections)
 
 
-def check_chapters(records: dict[str, Record]) -> list[Problem]:
-    """Section ids unique within a chapter; chapter order numbers unique across the guide."""
+def check_chapters(loaded) -> list[Problem]:
+    """Chapter order numbers unique across the guide (section ids are checked by the loader)."""
     problems = []
     orders: dict[int, Record] = {}
-    for record in records.values():
+    for record in loaded.records["guide"].values():
         order = record.get("order")
         if order in orders:
-            problems.append(record.doc.problem(("order",), f"{order} is also the order of {orders[order].doc.path}",
-                                               "each chapter its own place"))
+            problems.append(record.problem(("order",), f"{order} is also the order of {orders[order].doc.path}",
+                                           "each chapter its own place"))
         orders.setdefault(order, record)
-        seen: dict[str, int] = {}
-        for i, section in enumerate(record.get("sections")):
-            sid = section["id"]
-            if sid in seen:
-                problems.append(record.doc.problem(("sections", i, "id"), f"'{sid}' is already used by sections[{seen[sid]}]",
-                                                   "each section id once in a chapter"))
-            seen.setdefault(sid, i)
     return problems
 
 
@@ -64,7 +58,7 @@ GUIDE = Collection(
     "guide", "data/guide", "guide-chapter.schema.json", build_chapter,
     references={("sections", "*", "legal", "*"): "legal-acts", ("sections", "*", "case_studies", "*"): "case-studies",
                 ("sections", "*", "modules", "*"): "modules"},
-    label="guide chapters", check_all=check_chapters,
+    unique=(("sections",),), label="guide chapters", check=check_chapters,
 )
 
 
@@ -72,31 +66,27 @@ def ordered(content) -> list[Chapter]:
     return sorted(content.guide.values(), key=lambda c: c.order)
 
 
-def pages(content) -> list:
-    """The guide's contents, a page per chapter, and the whole guide on one page for print."""
-    from . import addresses as A
-    from .render import PageSpec
-
+def pages(content) -> list[PageSpec]:
+    """The guide's contents, a page per chapter (its sections anchored in it), and the whole
+    guide on one page for print."""
     chapters = ordered(content)
-    t = content.strings.t
-    specs = [PageSpec(A.GUIDE, "guide.md", Text(t("nav.guide", "ro"), t("nav.guide", "en")), {"chapters": chapters}),
-             PageSpec(A.GUIDE_WHOLE, "guide-whole.md", Text(t("guide.whole", "ro"), t("guide.whole", "en")),
-                      {"chapters": chapters})]
+    specs = [PageSpec("guide", "", "guide.md", content.strings.text("nav.guide"), {"chapters": chapters}),
+             PageSpec("guide-whole", "", "guide-whole.md", content.strings.text("guide.whole"),
+                      {"chapters": chapters, "legal_acts": content.legal_acts})]
     for i, chapter in enumerate(chapters):
-        context = {"chapter": chapter, "number": i + 1,
+        context = {"chapter": chapter, "number": i + 1, "legal_acts": content.legal_acts,
                    "previous": chapters[i - 1] if i > 0 else None,
                    "next": chapters[i + 1] if i + 1 < len(chapters) else None}
-        specs.append(PageSpec(A.chapter(chapter.id), "chapter.md", chapter.title, context, chapter.summary))
+        anchors = tuple(("section", f"{chapter.id}#{s.id}", s.title, None) for s in chapter.sections)
+        specs.append(PageSpec("chapter", chapter.id, "chapter.md", chapter.title, context, chapter.summary,
+                              anchors=anchors))
     return specs
 
 
-def short_links(content) -> dict[str, tuple[str, str, Text]]:
-    """Short link path -> (target page src, anchor, what it names): /g/<chapter>/ and /g/<chapter>/<section>/."""
-    from . import addresses as A
-
-    links = {}
+def short_links(content) -> list[tuple[str, str]]:
+    """Every (chapter, section) with a short link: /g/<chapter>/ and /g/<chapter>/<section>/."""
+    out = []
     for chapter in ordered(content):
-        links[A.short_link(chapter.id)] = (A.chapter(chapter.id), "", chapter.title)
-        for section in chapter.sections:
-            links[A.short_link(chapter.id, section.id)] = (A.chapter(chapter.id), section.id, section.title)
-    return links
+        out.append((chapter.id, ""))
+        out += [(chapter.id, section.id) for section in chapter.sections]
+    return out

@@ -1,4 +1,4 @@
-"""Legal acts (laws, Government decisions, orders) that the guide cites."""
+"""Legal acts (laws, Government decisions, orders) that the guide cites, each with its source."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,4 +21,4 @@ def build_act(r: Record) -> LegalAct:
 
 
 LEGAL_ACTS = Collection("legal-acts", "data/legal-acts.yml", "legal-acts.schema.json", build_act,
-                        list_key="acts", label="legal acts")
+                        layout="list", list_key="acts", label="legal acts")

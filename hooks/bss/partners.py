@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from .collections import Collection
 from .record import Record, Source
+from .render import PageSpec
 from .text import Text
 
 
@@ -20,7 +21,7 @@ class Partner:
     id: str
     example: bool
     name: Text
-    short_name: str | None
+    short_name: Text | None
     kind: str
     description: Text
     website: str | None
@@ -31,7 +32,7 @@ class Partner:
 
 def build_partner(r: Record) -> Partner:
     return Partner(
-        id=r.get("id"), example=r.get("example", False), name=r.text("name"), short_name=r.get("short_name"),
+        id=r.get("id"), example=r.get("example", False), name=r.text("name"), short_name=r.text("short_name"),
         kind=r.get("kind"), description=r.text("description"), website=r.get("website"),
         district=r.get("district"),
         people=tuple(Person(p.get("name"), p.text("role"), p.source()) for p in r.children("people")),
@@ -40,25 +41,21 @@ def build_partner(r: Record) -> Partner:
 
 
 PARTNERS = Collection("partners", "data/partners", "partner.schema.json", build_partner,
-                      references={("district",): "units"}, label="partners")
+                      references={("district",): "units"}, label="partners", examples=True)
 
 
 KIND_ORDER = ("funder", "implementer", "ministry", "alliance", "public-authority", "cso")
 
 
-def pages(content) -> list:
+def pages(content) -> list[PageSpec]:
     """The partner directory, grouped by kind, and a page per partner with its case studies."""
-    from . import addresses as A
-    from .render import PageSpec
-    from .text import Text
-
-    ordered = sorted(content.partners.values(), key=lambda p: (KIND_ORDER.index(p.kind), p.name.ro))
+    ordered = sorted(content.partners.values(), key=lambda p: (KIND_ORDER.index(p.kind), str(p.name).lower()))
     groups = [(k, [p for p in ordered if p.kind == k]) for k in KIND_ORDER]
-    title = Text(content.strings.t("nav.partners", "ro"), content.strings.t("nav.partners", "en"))
-    specs = [PageSpec(A.PARTNERS, "partners.md", title, {"groups": [g for g in groups if g[1]]})]
+    specs = [PageSpec("partners", "", "partners.md", content.strings.text("nav.partners"),
+                      {"groups": [g for g in groups if g[1]]})]
     for p in ordered:
         progs = [g for g in content.programmes.values() if p.id in g.organisations()]
         cases = [c for c in content.case_studies.values() if c.organisation == p.id]
-        specs.append(PageSpec(A.partner(p.id), "partner.md", p.name,
+        specs.append(PageSpec("partner", p.id, "partner.md", p.name,
                               {"partner": p, "programmes": progs, "cases": cases}, p.description))
     return specs

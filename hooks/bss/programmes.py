@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .collections import Collection
 from .record import Quote, Record, Source
+from .render import PageSpec
 from .text import Text
 
 
@@ -116,20 +117,16 @@ def build_programme(r: Record) -> Programme:
 PROGRAMMES = Collection(
     "programmes", "data/programmes", "programme.schema.json", build_programme,
     references={("funders", "*"): "partners", ("implementers", "*"): "partners", ("partners", "*"): "partners"},
-    label="programmes",
+    unique=(("indicators",),), label="programmes",
 )
 
 
-def pages(content) -> list:
+def pages(content) -> list[PageSpec]:
     """The programme list and a page per programme."""
-    from . import addresses as A
-    from .render import PageSpec
-    from .text import Text
-
     progs = sorted(content.programmes.values(), key=lambda p: p.start)
-    title = Text(content.strings.t("nav.programmes", "ro"), content.strings.t("nav.programmes", "en"))
-    specs = [PageSpec(A.PROGRAMMES, "programmes.md", title, {"programmes": progs})]
+    specs = [PageSpec("programmes", "", "programmes.md", content.strings.text("nav.programmes"), {"programmes": progs})]
     for p in progs:
-        cases = [c for c in content.case_studies.values() if c.programme == p.id]
-        specs.append(PageSpec(A.programme(p.id), "programme.md", p.title, {"p": p, "cases": cases}, p.summary))
+        cases = sorted((c for c in content.case_studies.values() if c.programme == p.id), key=lambda c: str(c.title))
+        specs.append(PageSpec("programme", p.id, "programme.md", p.title, {"p": p, "cases": cases}, p.summary,
+                              label=p.short_title))
     return specs

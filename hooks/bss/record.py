@@ -27,10 +27,16 @@ class Quote:
 
 @dataclass(frozen=True)
 class Record:
-    """The mapping at ``base`` inside ``doc`` (``()`` for a one-record file)."""
+    """The mapping at ``base`` inside ``doc`` (``()`` for a one-record file).
+
+    ``key`` is the record's id in its collection (``course/module`` for a module); ``default``
+    is the site's default language, the one every text holds.
+    """
 
     doc: Document
     base: tuple = ()
+    key: str = ""
+    default: str = "ro"
 
     @property
     def data(self) -> dict:
@@ -40,7 +46,7 @@ class Record:
         return value
 
     def at(self, *path) -> Record:
-        return Record(self.doc, self.base + tuple(path))
+        return Record(self.doc, self.base + tuple(path), self.key, self.default)
 
     def get(self, key: str, default=None):
         return self.data.get(key, default)
@@ -49,11 +55,14 @@ class Record:
         full = self.base + tuple(path)
         return f"{self.doc.path}:{self.doc.line(full)}: {field_name(full)}"
 
+    def problem(self, path: tuple, message: str, expected: str = ""):
+        return self.doc.problem(self.base + tuple(path), message, expected)
+
     def text(self, key: str) -> Text | None:
-        return make_text(self.data.get(key), self.where(key))
+        return make_text(self.data.get(key), self.where(key), self.default)
 
     def texts(self, key: str) -> tuple[Text, ...]:
-        return tuple(make_text(v, self.where(key, i)) for i, v in enumerate(self.data.get(key) or []))
+        return tuple(make_text(v, self.where(key, i), self.default) for i, v in enumerate(self.data.get(key) or []))
 
     def date(self, *path) -> datetime.date | None:
         value = self.data
@@ -73,11 +82,7 @@ class Record:
         return Source(self.get("publisher"), self.text("title"), self.date("date"), self.get("url"))
 
     def quotes(self, key: str = "quotes") -> tuple[Quote, ...]:
-        out = []
-        for i, _ in enumerate(self.data.get(key) or []):
-            q = self.at(key, i)
-            out.append(Quote(q.text("text"), q.get("author"), q.text("role"), q.source()))
-        return tuple(out)
+        return tuple(Quote(q.text("text"), q.get("author"), q.text("role"), q.source()) for q in self.children(key))
 
     def children(self, key: str) -> list[Record]:
         return [self.at(key, i) for i in range(len(self.data.get(key) or []))]

@@ -4,33 +4,36 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import posixpath
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import text as fmt
-from .addresses import src_uri
+from .links import Links
 from .plain import plain_html
 from .strings import Strings
-from .text import LANGUAGES, Text
+from .text import Text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 @dataclass(frozen=True)
 class PageSpec:
-    """A page to generate: its source path (default language), its template and the data it shows."""
+    """A page to generate: its kind and id (its address, see links.py), its template, the data
+    it shows, and the anchored things in it (a chapter's sections, the glossary's terms)."""
 
-    src: str
+    kind: str
+    id: str
     template: str
     title: Text
     context: dict = field(default_factory=dict, hash=False, compare=False)
     description: Text | None = None
     meta: dict = field(default_factory=dict, hash=False, compare=False)  # extra front matter
+    anchors: tuple = ()  # (kind, id, title, tooltip)
+    label: Text | None = None  # what links to the page say, where shorter than its title
 
 
 @dataclass(frozen=True)
@@ -38,36 +41,44 @@ class RenderedPage:
     src_uri: str  # e.g. studii-de-caz/x.en.md
     lang: str
     markdown: str
-    untranslated: tuple[str, ...]  # where each Romanian fallback came from
+    untranslated: tuple[str, ...]  # where each fallback to the default language came from
 
 
 class Localizer:
     """What a template needs to write one page in one language: strings, texts, numbers, links."""
 
-    def __init__(self, lang: str, page_src: str, strings: Strings, resolver=None):
+    def __init__(self, lang: str, page: str, strings: Strings, links: Links):
         self.lang = lang
-        self.page_src = page_src
+        self.page = page
         self.strings = strings
-        self.resolver = resolver
+        self.links = links
+        self.locale = strings.locale(lang)
         self.fallbacks: list[str] = []
 
+    # -- interface strings ---------------------------------------------------------------------
     def t(self, key: str, **values) -> str:
         return self.strings.t(key, self.lang, **values)
 
     def count(self, key: str, n: int) -> str:
         """A counted phrase with the plural form CLDR gives for ``n`` in this language: ``key.one|few|other``."""
-        form = fmt.plural_form(n, self.lang)
-        table = self.strings.table[self.lang]
-        chosen = f"{key}.{form}" if f"{key}.{form}" in table else f"{key}.other"
+        form = fmt.plural_form(n, self.locale)
+        chosen = f"{key}.{form}" if self.strings.has(f"{key}.{form}", self.lang) else f"{key}.other"
         return self.t(chosen, n=self.number(n))
 
+    # -- texts from the content ------------------------------------------------------------------
+    def _shown(self, value: Text) -> str:
+        shown, fallback = value.get(self.lang)
+        if fallback:
+            self.fallbacks.append(value.where)
+        return shown
+
     def plain(self, value: Text | None) -> str:
-        """The text in this language, unescaped (for front matter and attributes)."""
-        return value.get(self.lang)[0] if value else ""
+        """The text in this language, unescaped, for an attribute Jinja escapes (or front matter)."""
+        return self._shown(value) if value else ""
 
     def text(self, value: Text | str | None) -> Markup:
-        """Plain text, shown exactly as written (never read as Markdown or HTML); a Romanian
-        fallback is marked with its language. Takes a bilingual text or a plain string."""
+        """Plain text, shown exactly as written (never read as Markdown or HTML); a fallback is
+        marked with its language. Takes a text in the site's languages, or a plain string."""
         if value is None:
             return Markup("")
         if isinstance(value, str):
@@ -76,40 +87,65 @@ class Localizer:
         if not fallback:
             return Markup(plain_html(shown))
         self.fallbacks.append(value.where)
-        return Markup('<span lang="ro" class="bss-untranslated">{}</span>').format(Markup(plain_html(shown)))
+        return Markup('<span lang="{}" class="bss-untranslated">{}</span>').format(value.default, Markup(plain_html(shown)))
 
     def attr(self, value: Text | None) -> Markup:
         """Plain text for an attribute Markdown writes, such as an image's alt text."""
-        if value is None:
-            return Markup("")
-        shown, fallback = value.get(self.lang)
-        if fallback:
-            self.fallbacks.append(value.where)
-        return Markup(plain_html(shown))
+        return Markup(plain_html(self._shown(value))) if value else Markup("")
 
     def md(self, value: Text | None) -> Markup:
-        """A Markdown block; a Romanian fallback is wrapped in a block marked with its language."""
+        """A Markdown block with its references resolved; a fallback is wrapped in a block marked with its language."""
         if value is None:
             return Markup("")
         shown, fallback = value.get(self.lang)
-        if self.resolver is not None:
-            shown = self.resolver.apply(shown, self.lang, self.page_src)
+        shown = self.links.resolve(shown, self.lang, self.page)
         if not fallback:
             return Markup(shown)
         self.fallbacks.append(value.where)
-        return Markup('<div lang="ro" class="bss-untranslated" markdown>\n\n{}\n\n</div>').format(Markup(shown))
+        return Markup('<div lang="{}" class="bss-untranslated" markdown>\n\n{}\n\n</div>').format(value.default, Markup(shown))
 
+    def md_inline(self, value: Text | None) -> Markup:
+        """A one-paragraph Markdown text (a key point, a checklist item) with its references resolved."""
+        return self.md(value) if value is None or value.get(self.lang)[1] else Markup(self.md(value).strip())
+
+    # -- links and names -----------------------------------------------------------------------
+    def href(self, kind: str, id: str = "") -> str:
+        return self.links.href(kind, id, self.page)
+
+    def name(self, kind: str, id: str = "") -> Markup:
+        """What the thing is called in this language, as plain text."""
+        return self.text(self.links.title(kind, id))
+
+    def a(self, kind: str, id: str = "", label: Markup | str | None = None) -> Markup:
+        """A Markdown link to the thing, titled with its name unless ``label`` is given."""
+        return Markup("[{}]({})").format(Markup(label) if label is not None else self.name(kind, id), self.href(kind, id))
+
+    def title(self, kind: str, id: str = "") -> Text:
+        return self.links.title(kind, id)
+
+    def others(self, value: Text) -> list[tuple[str, str]]:
+        """The text in each other language it is written in: ``[(code, text)]``."""
+        return [(lang, text) for lang, text in value.values.items() if lang != self.lang]
+
+    def sort(self, items, attribute: str) -> list:
+        """``items`` in this language's alphabetical order of their ``attribute`` (a text)."""
+        return sorted(items, key=lambda item: fmt.sort_key(getattr(item, attribute).get(self.lang)[0], self.lang))
+
+    def short_url(self, chapter: str, section: str = "") -> str:
+        return self.links.short_url(chapter, section, self.lang)
+
+    # -- numbers and dates ---------------------------------------------------------------------
     def number(self, value) -> str:
-        return fmt.number(value, self.lang)
-
-    def duration(self, minutes: int) -> str:
-        return fmt.duration(minutes, self.lang)
+        return fmt.number(value, self.locale)
 
     def euros(self, value) -> str:
-        return fmt.euros(value, self.lang)
+        return fmt.euros(value, self.locale)
+
+    def duration(self, minutes: int) -> str:
+        return fmt.duration(minutes, self.locale)
 
     def date(self, value: datetime.date | None, pattern: str = "long") -> str:
-        return fmt.date(value, self.lang, pattern) if value else ""
+        return fmt.date(value, self.locale, pattern) if value else ""
 
     def amount(self, amount) -> str:
         """A figure with its qualifier: 'circa 1.260', 'more than 1,000'."""
@@ -117,15 +153,6 @@ class Localizer:
         if amount.qualifier == "exact":
             return number
         return self.t(f"qualifier.{amount.qualifier}", n=number)
-
-    def link(self, target_src: str, anchor: str = "") -> str:
-        """A relative link from this page to page ``target_src``, as MkDocs resolves Markdown links."""
-        rel = posixpath.relpath(target_src, posixpath.dirname(self.page_src) or ".")
-        return rel + (f"#{anchor}" if anchor else "")
-
-    def md_inline(self, value: Text | None) -> Markup:
-        """A one-paragraph Markdown text (a key point, a checklist item) with its references resolved."""
-        return self.md(value) if value is None or value.get(self.lang)[1] else Markup(self.md(value).strip())
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
@@ -139,30 +166,34 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
 
 
 class Renderer:
-    def __init__(self, strings: Strings, resolver=None, templates: Path = TEMPLATES):
+    def __init__(self, strings: Strings, links: Links, templates: Path = TEMPLATES):
         self.strings = strings
-        self.resolver = resolver
+        self.links = links
         self.env = Environment(
             loader=FileSystemLoader(str(templates)), autoescape=True, undefined=StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
             bytecode_cache=_bytecode_cache(),
         )
 
+    def localizer(self, lang: str, page: str) -> Localizer:
+        return Localizer(lang, page, self.strings, self.links)
+
     def render_html(self, template: str, **context) -> str:
         """A standalone HTML file (the short-link redirect pages)."""
         return self.env.get_template(template).render(**context)
 
-    def render(self, spec: PageSpec, site: dict) -> list[RenderedPage]:
+    def render(self, spec: PageSpec) -> list[RenderedPage]:
         """The page in every language."""
+        page = self.links.page(spec.kind, spec.id)
         out = []
-        for lang in LANGUAGES:
-            loc = Localizer(lang, spec.src, self.strings, self.resolver)
-            body = self.env.get_template(spec.template).render(L=loc, site=site, **spec.context)
-            if loc.fallbacks:
-                body = self.env.get_template("_untranslated.md").render(L=loc) + body
+        for lang in self.links.languages:
+            loc = self.localizer(lang, page)
+            body = self.env.get_template(spec.template).render(L=loc, **spec.context)
             meta = {"title": loc.plain(spec.title), **spec.meta}
             if spec.description:
                 meta["description"] = loc.plain(spec.description)
+            if loc.fallbacks:
+                body = self.env.get_template("_untranslated.md").render(L=loc) + body
             front = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
-            out.append(RenderedPage(src_uri(spec.src, lang), lang, front + body, tuple(loc.fallbacks)))
+            out.append(RenderedPage(self.links.src_uri(page, lang), lang, front + body, tuple(dict.fromkeys(loc.fallbacks))))
         return out

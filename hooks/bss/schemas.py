@@ -10,6 +10,7 @@ import json
 from functools import cache
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
@@ -24,14 +25,33 @@ _TYPE_NAMES = {
 
 
 @cache
-def _validators(schema_dir: str) -> dict[str, Draft202012Validator]:
+def _validators(schema_dir: str, languages: tuple[str, ...]) -> dict[str, Draft202012Validator]:
     schemas = {f.name: json.loads(f.read_text(encoding="utf-8")) for f in sorted(Path(schema_dir).glob("*.schema.json"))}
     registry = Registry().with_resources(
         (name, Resource.from_contents(s, default_specification=DRAFT202012)) for name, s in schemas.items())
     return {
-        name: Draft202012Validator(_inline(schema, name, registry), format_checker=FormatChecker())
+        name: Draft202012Validator(_per_language(_inline(schema, name, registry), languages), format_checker=FormatChecker())
         for name, schema in schemas.items()
     }
+
+
+def _per_language(node, languages: tuple[str, ...]):
+    """The schema with each mapping marked ``x-per-language`` (a text, or answers by language)
+    taking exactly the site's languages, the default one required. On disk such a mapping lists
+    ro and en for editors' completion and accepts any language code."""
+    if isinstance(node, list):
+        return [_per_language(item, languages) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: _per_language(v, languages) for k, v in node.items()}
+    if node.get("x-per-language") and languages:
+        one = next(iter(node.get("properties", {}).values()))
+        node["properties"] = {lang: {**one, "x-expected": f"the {_language_name(lang)} text"} if one.get("type") == "string"
+                              else one for lang in languages}
+        node["required"] = [languages[0]]
+        node["additionalProperties"] = False
+        node.pop("patternProperties", None)
+    return node
 
 
 def _inline(node, base: str, registry: Registry):
@@ -49,10 +69,17 @@ def _inline(node, base: str, registry: Registry):
     return {k: _inline(v, base, registry) for k, v in node.items() if k != "$defs"}
 
 
+def _language_name(code: str) -> str:
+    try:
+        return Locale.parse(code).get_display_name("en")
+    except (ValueError, UnknownLocaleError):
+        return f"'{code}'"
+
+
 def markdown_fields(doc: Document, schema: str, schema_dir: Path):
     """``(path, text)`` of every value in ``doc`` that its schema marks as Markdown (``x-markdown``);
     every other text is plain and shown exactly as written."""
-    yield from _marked(_validators(str(schema_dir))[schema].schema, doc.data, ())
+    yield from _marked(_validators(str(schema_dir), ())[schema].schema, doc.data, ())
 
 
 def _marked(schema, data, path: tuple):
@@ -70,9 +97,10 @@ def _marked(schema, data, path: tuple):
             yield from _marked(schema.get("items"), item, path + (i,))
 
 
-def validate(doc: Document, schema: str, schema_dir: Path) -> list[Problem]:
-    """Every way ``doc`` breaks ``schema`` (a file name such as ``case-study.schema.json``)."""
-    validator = _validators(str(schema_dir))[schema]
+def validate(doc: Document, schema: str, schema_dir: Path, languages) -> list[Problem]:
+    """Every way ``doc`` breaks ``schema`` (a file name such as ``case-study.schema.json``), its
+    texts held to the site's ``languages``."""
+    validator = _validators(str(schema_dir), tuple(languages))[schema]
     problems: list[Problem] = []
     for error in validator.iter_errors(doc.data):
         problems.extend(_explain(error, doc))
@@ -146,7 +174,7 @@ def _explain_one(error, doc: Document) -> list[Problem]:
     if kind in ("maximum", "exclusiveMaximum"):
         return [doc.problem(path, f"{value} is too large", hint or f"at most {error.validator_value}")]
     if kind == "not":
-        return [doc.problem(path, f"'{value}' is reserved", hint)]
+        return [doc.problem(path, schema.get("x-message") or f"'{value}' is reserved", hint)]
     if kind == "uniqueItems":
         return [doc.problem(path, "lists the same item twice", hint or "each item once")]
     return [doc.problem(path, error.message, hint)]

@@ -1,7 +1,9 @@
 """What the core needs from the site's configuration (mkdocs.yml), read as plain YAML.
 
-The core does not import MkDocs: ``bss check`` reads the same file the build uses, so the
-content is checked against the languages and Markdown extensions the pages are built with.
+The core does not import MkDocs: ``bss check`` reads the same file the build uses, so content is
+checked against the languages and Markdown extensions the pages are built with. The languages
+are those of the mkdocs-static-i18n plugin: adding one is a line there plus its interface
+strings in ``data/i18n/<code>.yml``.
 """
 from __future__ import annotations
 
@@ -30,26 +32,65 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
 
 
 @dataclass(frozen=True)
+class Languages:
+    """The site's languages, the default one first."""
+
+    codes: tuple[str, ...] = ("ro",)
+    names: tuple[str, ...] = ("Română",)
+
+    @property
+    def default(self) -> str:
+        return self.codes[0]
+
+    def __iter__(self):
+        return iter(self.codes)
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+
+@dataclass(frozen=True)
 class Settings:
+    languages: Languages = field(default_factory=Languages)
     markdown_extensions: list = field(default_factory=list)  # names, or {name: options}
     site_url: str = ""
+    examples: str = ""  # a folder of illustrative records, built only by the demo configuration
 
 
 def load_settings(root: Path, config: str = CONFIG) -> Settings:
     """The settings of ``root/config``, following ``INHERIT:`` as MkDocs does."""
     data = _read(Path(root) / config)
-    return Settings(markdown_extensions=list(data.get("markdown_extensions") or []),
-                    site_url=data.get("site_url") or "")
+    extra = data.get("extra") or {}
+    return Settings(languages=_languages(data), markdown_extensions=list(data.get("markdown_extensions") or []),
+                    site_url=data.get("site_url") or "", examples=extra.get("bss_examples") or "")
 
 
 def _read(file: Path) -> dict:
     data = yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader) or {}
     parent = data.pop("INHERIT", None)
-    if parent:
-        base = _read(file.parent / parent)
-        base.update(data)
-        data = base
-    return data
+    return _merge(_read(file.parent / parent), data) if parent else data
+
+
+def _merge(base: dict, over: dict) -> dict:
+    """``over`` on top of ``base``, mappings merged deeply, as MkDocs merges INHERIT."""
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def _languages(data: dict) -> Languages:
+    """The languages of the i18n plugin that are built, default first; the theme's language alone
+    without it."""
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            found = [lang for lang in (plugin["i18n"] or {}).get("languages") or [] if lang.get("build", True)]
+            found.sort(key=lambda lang: not lang.get("default", False))
+            if found:
+                return Languages(tuple(lang["locale"] for lang in found), tuple(lang.get("name", lang["locale"]) for lang in found))
+    theme = data.get("theme") or {}
+    code = theme.get("language", "ro") if isinstance(theme, dict) else "ro"
+    return Languages((code,), (code,))
 
 
 def markdown_arguments(extensions: list) -> tuple[list[str], dict]:

@@ -1,49 +1,74 @@
-"""From content to the Markdown of every generated page in every language."""
+"""From content to the Markdown of every generated page in every language.
+
+    load_content  ->  page specs (one module per content type)  ->  Links  ->  Renderer
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import addresses, case_studies, catalogue, courses, glossary, guide, partners, programmes, results
+from . import case_studies, catalogue, courses, glossary, guide, partners, programmes, results, taxonomies
 from .content import Content, load_content
 from .csp import with_policy
-from .references import Resolver
-from .render import Localizer, RenderedPage, Renderer
-from .text import LANGUAGES, DEFAULT_LANGUAGE
+from .links import Links
+from .problems import ContentError
+from .render import PageSpec, RenderedPage, Renderer
+from .settings import CONFIG
 
 PAGE_BUILDERS = (programmes.pages, partners.pages, case_studies.pages, catalogue.pages, results.pages, guide.pages,
                  glossary.pages, courses.pages)
+DOCS = {"home": "nav.home", "search": "nav.search"}  # hand-written pages in docs/, by kind: their link text
 
 
 @dataclass(frozen=True)
 class Site:
     content: Content
-    pages: dict[str, RenderedPage]  # by src_uri
-    resolver: Resolver
+    specs: list[PageSpec]
+    links: Links
     renderer: Renderer
+    pages: dict[str, RenderedPage]  # by src_uri
 
     def untranslated(self) -> list[str]:
-        """Where each text shown in Romanian on an English page comes from, once each."""
-        return sorted({where for page in self.pages.values() for where in page.untranslated})
+        """Each text shown in the default language on another language's page: where it is
+        written, and which language lacks it."""
+        return sorted({f"{where}: no {page.lang} text" for page in self.pages.values() for where in page.untranslated})
 
 
-def build_site(root: Path, check_markup: bool = True) -> Site:
-    """Load, validate and render everything; raises ContentError on any problem."""
-    content = load_content(root, check_markup)
-    resolver = Resolver(content)
-    renderer = Renderer(content.strings, resolver)
-    shared = {"content": content, "A": addresses, "short_prefix": {"ro": "/", "en": "/en/"}}
+def check_site(root: Path, config: str = CONFIG, check_markup: bool = True) -> tuple[Content, list[PageSpec], Links]:
+    """Load and check everything a build needs, short of rendering; raises ContentError."""
+    content = load_content(root, config, check_markup)
+    specs = [spec for build in PAGE_BUILDERS for spec in build(content)]
+    links = Links(content.settings.languages, content.settings.site_url)
+    for kind, key in DOCS.items():
+        links.add_page(kind, "", content.strings.text(key))
+    taxonomies.register(links, content)
+    for spec in specs:
+        links.add_page(spec.kind, spec.id, spec.label or spec.title)
+        for kind, id, title, tooltip in spec.anchors:
+            links.add_anchor(kind, id, title, tooltip)
+    for act in content.legal_acts.values():
+        links.add_name("legal-act", act.id, act.title)
+    problems = links.check_documents(content.documents) + links.check_pages(Path(root) / "docs", Path(root))
+    if problems:
+        raise ContentError(problems)
+    return content, specs, links
+
+
+def build_site(root: Path, config: str = CONFIG, check_markup: bool = True) -> Site:
+    """Load, check and render everything; raises ContentError on any problem."""
+    content, specs, links = check_site(root, config, check_markup)
+    renderer = Renderer(content.strings, links)
     pages: dict[str, RenderedPage] = {}
-    for build in PAGE_BUILDERS:
-        for spec in build(content):
-            for page in renderer.render(spec, shared):
-                pages[page.src_uri] = page
-    return Site(content, pages, resolver, renderer)
+    for spec in specs:
+        for page in renderer.render(spec):
+            pages[page.src_uri] = page
+    return Site(content, specs, links, renderer, pages)
 
 
 def extra_files(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
     """Files written beside the pages: short-link redirects and the open-data downloads."""
-    return {**redirect_pages(site, use_directory_urls), **catalogue.open_data_files(site.content)}
+    return {**redirect_pages(site, use_directory_urls),
+            **catalogue.open_data_files(site.content, site.links, site.content.strings)}
 
 
 def redirect_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
@@ -51,33 +76,46 @@ def redirect_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str
 
     They work without JavaScript: a meta refresh, and a visible link for anyone it does not move.
     """
-    out = {}
-    for lang in LANGUAGES:
-        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-        for folder, (target_src, anchor, title) in guide.short_links(site.content).items():
-            depth = (prefix + folder).count("/")
-            href = "../" * depth + addresses.url_path(target_src, lang, use_directory_urls).lstrip("/")
-            href += f"#{anchor}" if anchor else ""
-            loc = Localizer(lang, folder, site.content.strings)
-            out[f"{prefix}{folder}index.html"] = with_policy(site.renderer.render_html(
-                "redirect.html", L=loc, href=href, title=loc.plain(title)))
+    links, out = site.links, {}
+    for lang in links.languages:
+        for chapter, section in guide.short_links(site.content):
+            folder = links.prefix(lang) + links.short(chapter, section)
+            kind, id = ("section", f"{chapter}#{section}") if section else ("chapter", chapter)
+            href = "../" * folder.count("/") + links.url(kind, id, lang, use_directory_urls).lstrip("/")
+            loc = site.renderer.localizer(lang, links.page(kind, id))
+            out[f"{folder}index.html"] = with_policy(site.renderer.render_html(
+                "redirect.html", L=loc, href=href, title=loc.plain(links.title(kind, id))))
     return out
 
 
-def untranslated_documents(docs_dir: Path) -> list[str]:
-    """Hand-written pages in docs/ that have no English file."""
+def untranslated_documents(docs_dir: Path, links: Links) -> list[str]:
+    """Hand-written pages in docs/ that lack a version in one of the other languages."""
     missing = []
     for file in sorted(docs_dir.rglob("*.md")):
-        if file.name.count(".") == 1 and not file.with_name(file.stem + ".en.md").exists():
-            missing.append(f"{file.relative_to(docs_dir.parent).as_posix()}: no English page ({file.stem}.en.md)")
+        if file.name.count(".") != 1:
+            continue
+        for lang in links.languages.codes[1:]:
+            if not file.with_name(f"{file.stem}.{lang}.md").exists():
+                missing.append(f"{file.relative_to(docs_dir.parent).as_posix()}: no {lang} page ({file.stem}.{lang}.md)")
     return missing
 
 
-def translation_report(site: Site, docs_dir: Path) -> str:
-    gaps = site.untranslated() + untranslated_documents(docs_dir)
+def translation_gaps(site: Site, docs_dir: Path) -> list[str]:
+    return site.untranslated() + untranslated_documents(docs_dir, site.links)
+
+
+def translation_summary(site: Site, docs_dir: Path) -> str:
+    """One line for every build: how many gaps, and where the full list is."""
+    gaps = translation_gaps(site, docs_dir)
+    others = ", ".join(site.links.languages.codes[1:])
     if not gaps:
-        return "Translation report: every text has an English version."
-    lines = [f"Translation report: {len(gaps)} text{'s' if len(gaps) != 1 else ''} not yet translated into English "
-             "(shown in Romanian with a note):"]
-    lines += [f"  {gap}" for gap in gaps]
-    return "\n".join(lines)
+        return f"Translation: every text is written in every language ({others} beside the default)."
+    return (f"Translation: {len(gaps)} text{' is' if len(gaps) == 1 else 's are'} not yet written in every language "
+            f"({others}); 'make check' lists where.")
+
+
+def translation_report(site: Site, docs_dir: Path) -> str:
+    """The full list, for ``make check``."""
+    gaps = translation_gaps(site, docs_dir)
+    lines = [translation_summary(site, docs_dir).split(";")[0].rstrip(".") + (":" if gaps else ".")]
+    return "\n".join(lines + [f"  {gap}" for gap in gaps])

@@ -101,7 +101,6 @@ def read_document(file: Path, root: Path) -> Document:
                                     "save the file as UTF-8")) from None
     text = text.removeprefix("\ufeff")
     try:
-        _refuse_aliases(text, rel)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise DocumentError(_syntax_problem(exc, text, rel)) from None
@@ -110,8 +109,9 @@ def read_document(file: Path, root: Path) -> Document:
     if node is None:
         raise DocumentError(Problem(rel, 1, "file", "is empty", "a YAML mapping of fields"))
     doc = Document(rel, None)
-    problems: list[Problem] = []
-    doc.data = _build(node, (), doc, problems)
+    walk = _Walk(doc, text)
+    doc.data = walk.build(node, ())
+    problems = walk.problems
     if doc.data is _ABSENT:
         raise DocumentError(Problem(rel, 1, "file", "is empty", "a YAML mapping of fields"))
     if problems:
@@ -132,70 +132,94 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, rel: str) -> Problem:
                    "valid YAML: check the indentation, and quote text that holds ': ' or starts with a special character")
 
 
-def _refuse_aliases(text: str, rel: str) -> None:
-    """Aliases (``*name``) repeat a value written elsewhere; a few can expand into billions of
-    values, so content files may not use them (nor the merge keys that need them)."""
-    lines: dict[int, str] = {}  # the first alias of each line
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            lines.setdefault(event.start_mark.line + 1, event.anchor)
-    if lines:
-        raise DocumentError(*[
-            Problem(rel, line, "yaml", f"*{anchor} repeats a value written elsewhere (an alias)",
-                    "each value written out where it is used; anchors (&) and aliases (*) are not supported")
-            for line, anchor in sorted(lines.items())[:5]])
-
-
-_constructor = _Loader("")
+MAX_VALUES = 100_000  # far more than any content file holds, even with its aliases expanded
 _MERGE = "tag:yaml.org,2002:merge"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
-
-
-def _build(node, path: tuple, doc: Document, problems: list[Problem]):
-    doc.lines[path] = node.start_mark.line + 1
-    if len(path) > MAX_DEPTH:
-        problems.append(Problem(doc.path, node.start_mark.line + 1, field_name(path[:MAX_DEPTH]), "nests too deeply",
-                                f"at most {MAX_DEPTH} levels"))
-        return None
-    if isinstance(node, yaml.MappingNode):
-        return _mapping(node, path, doc, problems)
-    if isinstance(node, yaml.SequenceNode):
-        items = [_build(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
-        return ["" if item is _ABSENT else item for item in items]
-    value = _value(node, path, doc, problems)
-    if isinstance(value, str) and is_blank(value):
-        return _ABSENT
-    return value
-
-
 _ABSENT = object()  # a text that shows nothing counts as not written at all
 
 
-def _mapping(node, path: tuple, doc: Document, problems: list[Problem]) -> dict:
-    out: dict = {}
-    seen: dict[str, int] = {}  # field name -> line, blank values included
-    for key_node, value_node in node.value:
-        line = key_node.start_mark.line + 1
-        if key_node.tag == _MERGE:
-            problems.append(Problem(doc.path, line, field_name(path + ("<<",)), "merge keys (<<) are not supported",
-                                    "the fields written out in full"))
-            continue
-        if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(Problem(doc.path, line, field_name(path), "a field name is a list or a mapping",
-                                    "a plain field name"))
-            continue
-        key = str(_value(key_node, path, doc, problems))
-        if key in seen:
-            problems.append(Problem(doc.path, line, field_name(path + (key,)),
-                                    f"appears twice (first on line {seen[key]})", "each field once"))
-            continue
-        seen[key] = line
-        doc.lines[path + (key,)] = line
-        value = _build(value_node, path + (key,), doc, problems)
-        doc.lines[path + (key,)] = line
-        if value is not _ABSENT:
-            out[key] = value
-    return out
+class _Walk:
+    """Turns the YAML node tree of one file into plain data, recording lines and problems.
+
+    An alias (``*name``) may repeat a value written elsewhere in the file (a source cited several
+    times, say), but aliases of aliases can expand into billions of values, and an alias can sit
+    inside the value it repeats: the walk stops at MAX_VALUES values and at any cycle.
+    """
+
+    def __init__(self, doc: Document, text: str):
+        self.doc, self.text = doc, text
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.active: set[int] = set()  # the nodes being built, to catch an alias inside its own value
+        self.stopped = False
+
+    def problem(self, line: int, path: tuple, message: str, expected: str) -> None:
+        self.problems.append(Problem(self.doc.path, line, field_name(path), message, expected))
+
+    def build(self, node, path: tuple):
+        self.doc.lines[path] = node.start_mark.line + 1
+        self.count += 1
+        if self.count > MAX_VALUES:
+            if not self.stopped:
+                self.stopped = True
+                self.problems.append(Problem(self.doc.path, _first_alias_line(self.text), "yaml",
+                                             f"aliases (*) expand this file into more than {MAX_VALUES:,} values",
+                                             "each value written out where it is used, or fewer aliases"))
+            return None
+        if len(path) > MAX_DEPTH:
+            self.problem(node.start_mark.line + 1, path[:MAX_DEPTH], "nests too deeply", f"at most {MAX_DEPTH} levels")
+            return None
+        if id(node) in self.active:
+            self.problem(node.start_mark.line + 1, path, "an alias (*) repeats the value that holds it",
+                         "a value that does not contain itself")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            self.active.add(id(node))
+            value = self._mapping(node, path)
+            self.active.discard(id(node))
+            return value
+        if isinstance(node, yaml.SequenceNode):
+            self.active.add(id(node))
+            items = [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+            self.active.discard(id(node))
+            return ["" if item is _ABSENT else item for item in items]
+        value = _value(node, path, self.doc, self.problems)
+        if isinstance(value, str) and is_blank(value):
+            return _ABSENT
+        return value
+
+    def _mapping(self, node, path: tuple) -> dict:
+        out: dict = {}
+        seen: dict[str, int] = {}  # field name -> line, blank values included
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if key_node.tag == _MERGE:
+                self.problem(line, path + ("<<",), "merge keys (<<) are not supported", "the fields written out in full")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(line, path, "a field name is a list or a mapping", "a plain field name")
+                continue
+            key = str(_value(key_node, path, self.doc, self.problems))
+            if key in seen:
+                self.problem(line, path + (key,), f"appears twice (first on line {seen[key]})", "each field once")
+                continue
+            seen[key] = line
+            self.doc.lines[path + (key,)] = line
+            value = self.build(value_node, path + (key,))
+            self.doc.lines[path + (key,)] = line
+            if value is not _ABSENT:
+                out[key] = value
+        return out
+
+
+def _first_alias_line(text: str) -> int:
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return 1
+
+
+_constructor = _Loader("")
 
 
 def _value(node, path: tuple, doc: Document, problems: list[Problem]):

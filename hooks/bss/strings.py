@@ -1,21 +1,43 @@
-"""Interface strings per language (data/i18n/<lang>.yml): every key in every language."""
+"""Interface strings per language (data/i18n/<lang>.yml): every key in every language.
+
+A counted phrase has a key per CLDR plural category (``case_studies.count.one``, ``.few``,
+``.other``...); those may differ between languages, as their grammars do, but each has ``.other``.
+``language.locale`` names the locale Babel formats the language's numbers and dates with
+(``en_GB``: British date order).
+"""
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 
 from .problems import ContentError, Problem
 from .schemas import validate
+from .settings import Languages
 from .source import Document, DocumentError, read_document
-from .text import LANGUAGES, romanian
+from .text import Text, romanian
+
+PLURAL = re.compile(r"\.(zero|one|two|few|many|other)\Z")
 
 
 class Strings:
     """``t(key, lang, **values)``: the interface string for ``key`` in ``lang``."""
 
-    def __init__(self, table: dict[str, dict[str, str]], docs: dict[str, Document] | None = None):
+    def __init__(self, table: dict[str, dict[str, str]], docs: dict[str, Document] | None = None,
+                 languages: Languages | None = None):
         self.table = table
         self.docs = docs or {}
+        self.languages = languages or Languages(tuple(table))
+
+    def has(self, key: str, lang: str) -> bool:
+        return key in self.table[lang]
+
+    def locale(self, lang: str) -> str:
+        return self.table[lang].get("language.locale", lang)
+
+    def text(self, key: str) -> Text:
+        """The string in every language, as a text."""
+        return Text({lang: self.t(key, lang) for lang in self.languages}, self.languages.default)
 
     def t(self, key: str, lang: str, **values) -> str:
         text = self.table[lang].get(key)
@@ -39,10 +61,10 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-def load_strings(root: Path, problems: list[Problem]) -> Strings:
+def load_strings(root: Path, languages: Languages, problems: list[Problem]) -> Strings:
     table: dict[str, dict[str, str]] = {}
     docs = {}
-    for lang in LANGUAGES:
+    for lang in languages:
         file = root / "data" / "i18n" / f"{lang}.yml"
         if not file.exists() and not file.is_symlink():
             problems.append(Problem(f"data/i18n/{lang}.yml", 1, "file", "is missing", "the interface strings in this language"))
@@ -52,31 +74,39 @@ def load_strings(root: Path, problems: list[Problem]) -> Strings:
         except DocumentError as exc:
             problems.extend(exc.problems)
             continue
-        found = validate(doc, "strings.schema.json", root / "data" / "schemas")
+        found = validate(doc, "strings.schema.json", root / "data" / "schemas", languages)
         if found:
             problems.extend(found)
             continue
         docs[lang] = doc
         table[lang] = {k: romanian(v) if lang == "ro" else v for k, v in doc.data.items()}
-    if len(docs) == len(LANGUAGES):
-        problems.extend(_check_keys(docs))
-    return Strings(table, docs)
+    if len(docs) == len(languages):
+        problems.extend(_check_keys(docs, languages.default))
+    return Strings(table, docs, languages)
 
 
-def _check_keys(docs: dict[str, Document]) -> list[Problem]:
-    """The same keys in every language, each with well-formed placeholders, the same as in Romanian."""
-    base = docs["ro"]
+def _check_keys(docs: dict[str, Document], default: str) -> list[Problem]:
+    """The same keys in every language, each with well-formed placeholders, the same as in the default."""
+    base = docs[default]
     problems = []
+
+    def counted(keys):  # a counted phrase is one key, whatever plural forms the language has
+        return {PLURAL.sub(".#", k) for k in keys}
+
     for lang, doc in docs.items():
-        for key in sorted(set(base.data) - set(doc.data)):
-            problems.append(Problem(doc.path, 1, key, "missing",
-                                    f"the {lang} text of the key on line {base.line((key,))} of {base.path}"))
-        for key in sorted(set(doc.data) - set(base.data)):
+        for key in sorted(counted(base.data) - counted(doc.data)):
+            original = next(k for k in base.data if PLURAL.sub(".#", k) == key)
+            problems.append(Problem(doc.path, 1, key.replace(".#", ".other"), "missing",
+                                    f"the {lang} text of the key on line {base.line((original,))} of {base.path}"))
+        for key in sorted(k for k in doc.data if PLURAL.sub(".#", k) not in counted(base.data)):
             problems.append(doc.problem((key,), "unknown key", f"a key also in {base.path}"))
+        for key in sorted(k for k in doc.data if PLURAL.search(k) and f"{PLURAL.sub('', k)}.other" not in doc.data):
+            problems.append(doc.problem((key,), "has no .other form", f"{PLURAL.sub('', key)}.other beside it"))
         for key, text in doc.data.items():
+            reference = base.data.get(key) or base.data.get(PLURAL.sub(".other", key))
             try:
                 names = placeholders(text)
-                wanted = placeholders(base.data[key]) if key in base.data else names
+                wanted = placeholders(reference) if reference is not None else names
             except ValueError as exc:
                 problems.append(doc.problem((key,), f"has a broken placeholder ({exc})",
                                             "placeholders written {name}; a literal brace doubled: {{ or }}"))

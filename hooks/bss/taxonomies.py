@@ -21,6 +21,15 @@ def build_term(r: Record) -> Term:
 
 
 SERVICE_TYPES = Collection("service-types", "data/service-types.yml", "taxonomy.schema.json", build_term,
-                           list_key="terms", label="service types")
+                           layout="list", list_key="terms", label="service types")
 TARGET_GROUPS = Collection("target-groups", "data/target-groups.yml", "taxonomy.schema.json", build_term,
-                           list_key="terms", label="target groups")
+                           layout="list", list_key="terms", label="target groups")
+
+
+def register(links, content) -> None:
+    """Service types, target groups and districts have names, not pages."""
+    for kind, terms in (("service-type", content.service_types), ("target-group", content.target_groups)):
+        for term in terms.values():
+            links.add_name(kind, term.id, term.name)
+    for unit in content.units.values():
+        links.add_name("district", unit.code, unit.name)

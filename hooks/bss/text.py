@@ -1,17 +1,19 @@
-"""Bilingual text, Romanian typography and per-language number and date formats (Babel/CLDR)."""
+"""Texts in the site's languages, Romanian typography, and per-language formats (Babel/CLDR).
+
+A ``Text`` holds a text in any of the site's languages; the default language is always there
+(the schemas require it) and stands in, marked as such, for a language not yet written.
+"""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
-from babel.numbers import format_decimal
+from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit
-
-LANGUAGES = ("ro", "en")
-DEFAULT_LANGUAGE = "ro"
 
 # Legacy cedilla letters look alike but are wrong in Romanian; NFC does not fix them.
 _CEDILLA_TO_COMMA = str.maketrans({"ş": "ș", "Ş": "Ș", "ţ": "ț", "Ţ": "Ț"})
@@ -24,59 +26,78 @@ def romanian(text: str) -> str:
 
 @dataclass(frozen=True)
 class Text:
-    """A text a reader sees, in Romanian and (perhaps not yet) in English.
+    """A text a reader sees, by language code; ``default`` names the language always present.
 
     ``where`` is ``path:line: field`` of its source, for the translation report.
     """
 
-    ro: str
-    en: str | None = None
-    where: str = ""
+    values: dict = field(hash=False)
+    default: str = "ro"
+    where: str = field(default="", compare=False)
 
     def get(self, lang: str) -> tuple[str, bool]:
-        """The text in ``lang`` and whether it fell back to Romanian."""
-        if lang == "en":
-            return (self.en, False) if self.en else (self.ro, True)
-        return self.ro, False
+        """The text in ``lang`` and whether it fell back to the default language."""
+        if lang in self.values:
+            return self.values[lang], False
+        return self.values[self.default], lang != self.default
 
-    @property
-    def translated(self) -> bool:
-        return bool(self.en)
+    def __str__(self) -> str:
+        return self.values[self.default]
 
 
-def make_text(value: dict | None, where: str = "") -> Text | None:
-    """Build a Text from a validated ``{ro: ..., en: ...}`` mapping."""
+def make_text(value: dict | None, where: str = "", default: str = "ro") -> Text | None:
+    """A Text from a validated ``{ro: ..., en: ...}`` mapping."""
     if value is None:
         return None
-    en = value.get("en")
-    return Text(romanian(value["ro"].strip()), en.strip() if en else None, where)
+    return Text({lang: romanian(text.strip()) if lang == "ro" else text.strip() for lang, text in value.items()},
+                default, where)
 
 
-def number(value: float | int, lang: str) -> str:
+def same_text(values: dict, default: str) -> Text:
+    """A Text from values written in code or the interface strings (every language present)."""
+    return Text(dict(values), default)
+
+
+def number(value: float | int, locale: str) -> str:
     """3.375.000 in Romanian, 3,375,000 in English."""
-    return format_decimal(value, locale=lang)
+    return format_decimal(value, locale=locale)
 
 
-def date(value: datetime.date | str, lang: str, fmt: str = "long") -> str:
-    """1 februarie 2021 / February 1, 2021; ``fmt='MMMM y'`` for a month."""
+def date(value: datetime.date | str, locale: str, fmt: str = "long") -> str:
+    """1 februarie 2021 / 1 February 2021 (en_GB); ``fmt='MMMM y'`` for a month."""
     if isinstance(value, str):
         value = datetime.date.fromisoformat(value)
-    return format_date(value, format=fmt, locale=lang)
+    return format_date(value, format=fmt, locale=locale)
 
 
-def euros(value: float | int, lang: str) -> str:
-    """3.375.000 EUR / EUR 3,375,000 — whole euros, as the programme documents write them."""
-    amount = format_decimal(value, locale=lang)
-    return f"{amount}\u00a0EUR" if lang == "ro" else f"EUR\u00a0{amount}"
+def euros(value: float | int, locale: str) -> str:
+    """Whole euros as the locale writes money: 3.375.000 EUR, €3,375,000."""
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
+    whole = pattern.replace(".00", "").replace(",00", "")
+    return format_currency(value, "EUR", format=whole, locale=locale, currency_digits=False)
 
 
-def plural_form(n: int, lang: str) -> str:
-    """CLDR's plural category of ``n`` in ``lang``: one, few, other..."""
-    return Locale.parse(lang).plural_form(n)
-
-
-def duration(minutes: int, lang: str) -> str:
+def duration(minutes: int, locale: str) -> str:
     """45 de minute, 4 ore și 30 de minute / 45 minutes, 4 hours and 30 minutes."""
     hours, rest = divmod(minutes, 60)
-    parts = [format_unit(n, unit, locale=lang) for n, unit in ((hours, "duration-hour"), (rest, "duration-minute")) if n]
-    return format_list(parts, locale=lang)
+    parts = [format_unit(n, unit, locale=locale) for n, unit in ((hours, "duration-hour"), (rest, "duration-minute")) if n]
+    return format_list(parts, locale=locale)
+
+
+def plural_form(n: int, locale: str) -> str:
+    """CLDR's plural category of ``n`` in the language: one, few, other..."""
+    return Locale.parse(locale).plural_form(n)
+
+
+# Romanian orders ă after a, â after ă, î after i, ș after s, ț after t.
+_ROMANIAN = {" ": 0, **{str(d): 1 + d for d in range(10)},
+             **{c: 20 + i for i, c in enumerate("aăâbcdefghiîjklmnopqrsștțuvwxyz")}}
+
+
+def sort_key(text: str, lang: str) -> tuple:
+    """A key that sorts ``text`` in the alphabetical order of ``lang``."""
+    text = text.lower()
+    if lang == "ro":
+        return tuple(_ROMANIAN.get(c, 100 + ord(c)) for c in romanian(text) if c.isalnum() or c.isspace())
+    folded = unicodedata.normalize("NFKD", text)
+    return tuple(c for c in folded if not unicodedata.combining(c) and (c.isalnum() or c.isspace())), text

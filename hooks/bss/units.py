@@ -1,4 +1,6 @@
-"""Moldova's 37 first-level administrative units, from data/administrative-units.csv."""
+"""Moldova's 37 first-level administrative units, from data/administrative-units.csv, and their
+places on the tile map (data/map-layout.csv). Texts are columns per language: ``name_ro``,
+``name_en``...; the default language's are required, a language without its column falls back."""
 from __future__ import annotations
 
 import csv
@@ -7,13 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem
+from .settings import Languages
 from .text import Text
 
 PATH = "data/administrative-units.csv"
-COLUMNS = ["iso_3166_2", "name_ro", "name_en", "kind_ro", "kind_en"]
 CODE = re.compile(r"MD-[A-Z]{2}\Z")  # ISO 3166-2:MD
 LAYOUT = "data/map-layout.csv"
-LAYOUT_COLUMNS = ["iso_3166_2", "row", "col", "short_ro", "short_en"]
+_LANGUAGE_COLUMN = re.compile(r"(name|kind|short)_([a-z]{2,3})\Z")
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,10 @@ class Unit:
     tile: Tile | None = None
 
 
-def _read_csv(root: Path, path: str, columns: list[str], problems: list[Problem]) -> list[dict]:
-    """The rows of a UTF-8 CSV file with exactly ``columns``; [] (and a problem) otherwise.
+def _read_csv(root: Path, path: str, fixed: list[str], texts: list[str], languages: Languages,
+              problems: list[Problem]) -> list[tuple[int, dict]]:
+    """The rows of a UTF-8 CSV file with the ``fixed`` columns and a ``<text>_<lang>`` column per
+    text and language (the default language's required); [] (and a problem) otherwise.
 
     A byte-order mark, as spreadsheet programs write, is allowed; a row with too few or too many
     values is reported and left out.
@@ -45,22 +49,34 @@ def _read_csv(root: Path, path: str, columns: list[str], problems: list[Problem]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         problems.append(Problem(path, 1, "file", f"cannot be read: {exc.__class__.__name__}", "a UTF-8 CSV file"))
         return []
-    if reader.fieldnames != columns:
-        problems.append(Problem(path, 1, "header", "wrong columns", ",".join(columns)))
+    header = reader.fieldnames or []
+    wanted = fixed + [f"{t}_{languages.default}" for t in texts]
+    odd = [c for c in header if c not in fixed and not _LANGUAGE_COLUMN.match(c)]
+    if header[: len(fixed)] != fixed or not set(wanted) <= set(header) or odd:
+        problems.append(Problem(path, 1, "header", "wrong columns",
+                                ",".join(fixed + [f"{t}_{lang}" for t in texts for lang in languages])))
         return []
     whole = []
     for line, row in enumerate(rows, start=2):
         count = len([v for k, v in row.items() if k != "" and v is not None]) + len(row.get("", []))
-        if count != len(columns):
+        if count != len(header):
             problems.append(Problem(path, line, "row", f"has {count} value{'s' if count != 1 else ''}",
-                                    f"{len(columns)} values: {','.join(columns)}"))
-        else:
-            whole.append((line, row))
+                                    f"{len(header)} values: {','.join(header)}"))
+            continue
+        for column in wanted[1:]:
+            if not row[column].strip():
+                problems.append(Problem(path, line, column, "empty", "the text of this column"))
+        whole.append((line, row))
     return whole
 
 
-def load_units(root: Path, problems: list[Problem]) -> dict[str, Unit]:
-    rows = _read_csv(root, PATH, COLUMNS, problems)
+def _text(row: dict, name: str, languages: Languages) -> Text:
+    return Text({lang: row[f"{name}_{lang}"].strip() for lang in languages if row.get(f"{name}_{lang}", "").strip()},
+                languages.default, f"{PATH}: {name}_{languages.default} of {row.get('iso_3166_2')}")
+
+
+def load_units(root: Path, languages: Languages, problems: list[Problem]) -> dict[str, Unit]:
+    rows = _read_csv(root, PATH, ["iso_3166_2"], ["name", "kind"], languages, problems)
     if not rows:
         return {}
     units = {}
@@ -71,17 +87,14 @@ def load_units(root: Path, problems: list[Problem]) -> dict[str, Unit]:
         if not CODE.match(code):
             problems.append(Problem(PATH, line, "iso_3166_2", f"'{code}' is not an ISO 3166-2 code of Moldova",
                                     "MD- and two capital letters, e.g. MD-CA"))
-        for column in COLUMNS[1:]:
-            if not row[column].strip():
-                problems.append(Problem(PATH, line, column, "empty", "the text of this column"))
-        units[code] = Unit(code, Text(row["name_ro"], row["name_en"]), Text(row["kind_ro"], row["kind_en"]))
-    tiles = _load_layout(root, set(units), problems)
+        units[code] = Unit(code, _text(row, "name", languages), _text(row, "kind", languages))
+    tiles = _load_layout(root, set(units), languages, problems)
     return {code: Unit(u.code, u.name, u.kind, tiles.get(code)) for code, u in units.items()}
 
 
-def _load_layout(root: Path, codes: set[str], problems: list[Problem]) -> dict[str, Tile]:
+def _load_layout(root: Path, codes: set[str], languages: Languages, problems: list[Problem]) -> dict[str, Tile]:
     """The tile map: one equal tile per unit, each in its own cell."""
-    rows = _read_csv(root, LAYOUT, LAYOUT_COLUMNS, problems)
+    rows = _read_csv(root, LAYOUT, ["iso_3166_2", "row", "col"], ["short"], languages, problems)
     if not rows:
         return {}
     tiles: dict[str, Tile] = {}
@@ -100,7 +113,7 @@ def _load_layout(root: Path, codes: set[str], problems: list[Problem]) -> dict[s
             problems.append(Problem(LAYOUT, line, "row", f"cell {cell[0]},{cell[1]} is already {cells[cell]}",
                                     "each unit in its own cell"))
         cells[cell] = code
-        tiles[code] = Tile(cell[0], cell[1], Text(row["short_ro"], row["short_en"]))
+        tiles[code] = Tile(cell[0], cell[1], _text(row, "short", languages))
     for code in sorted(codes - set(tiles)):
         problems.append(Problem(LAYOUT, len(rows) + 1, "iso_3166_2", f"'{code}' has no tile", "a row for it in this file"))
     return tiles

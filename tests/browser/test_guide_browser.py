@@ -7,16 +7,18 @@ from playwright.sync_api import expect
 from browsing import assert_accessible
 
 
-def test_copy_link_yields_the_stable_address(context, site_url):
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_copy_link_gives_the_printed_short_link_and_says_so_beside_the_button(context, site_url, prefix):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page = context.new_page()
-    page.goto(f"{site_url}/ghid/costificarea/")
-    button = page.locator("#metodologia ~ .bss-section-link button.bss-copy").first
-    button.focus()
+    page.goto(f"{site_url}{prefix}/ghid/costificarea/")
+    row = page.locator("#metodologia ~ .bss-section-link").first
+    printed = row.locator(".bss-short code").text_content()
+    assert printed == f"https://servicii-sociale.example.org{prefix}/g/costificarea/metodologia/"
+    row.locator("button.bss-copy").focus()
     page.keyboard.press("Enter")
-    expect(page.locator(".bss-live")).not_to_have_text("")  # (no wait_for_function: the policy forbids eval)
-    assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}/ghid/costificarea/#metodologia"
-    assert "Adresa secțiunii a fost copiată" in page.locator(".bss-live").text_content()
+    expect(row.locator(".bss-copied")).to_have_text("✓ " + ("The short link was copied." if prefix else "Linkul scurt a fost copiat."))
+    assert page.evaluate("navigator.clipboard.readText()") == printed
 
 
 def test_copy_buttons_are_hidden_without_javascript(browser, site_url):
@@ -54,14 +56,15 @@ def test_glossary_term_explains_itself_on_focus_and_hover_and_escape_closes_it(p
     page.goto(f"{site_url}/ghid/procedura-de-achizitie/")
     term = page.locator("a.bss-term", has_text="autoritate contractantă").first
     tip = page.locator("#bss-tip")
+    definition = "autoritatea publică, centrală sau locală, care cumpără un serviciu"
     term.focus()
-    tip.filter(has_text="Autoritatea publică care cumpără").wait_for(state="visible", timeout=5000)
+    tip.filter(has_text=definition).wait_for(state="visible", timeout=5000)
     assert term.get_attribute("aria-describedby") == "bss-tip" and term.get_attribute("title") is None
     page.keyboard.press("Escape")
     tip.wait_for(state="hidden")
     page.locator("h1").focus()
     term.hover()
-    tip.filter(has_text="Autoritatea publică care cumpără").wait_for(state="visible")
+    tip.filter(has_text=definition).wait_for(state="visible")
     tip.hover()  # the pointer may move onto the definition
     page.wait_for_timeout(500)
     assert tip.is_visible()

@@ -11,8 +11,8 @@ from helpers import copy_project, mkdocs_build
 from server import StaticServer
 
 PAGES = ["/", "/programe/", "/programe/ssmb-2018/", "/parteneri/", "/parteneri/keystone-moldova/",
-         "/parteneri/exemplu-pentru-fiecare/", "/studii-de-caz/", "/studii-de-caz/respiro-floresti/",
-         "/studii-de-caz/planificare-comunitara-cahul-glodeni-straseni/", "/rezultate/", "/ghid/",
+         "/parteneri/clinica-juridica-balti/", "/studii-de-caz/", "/studii-de-caz/spalatorie-sociala-glodeni/",
+         "/studii-de-caz/centru-barnahus-balti/", "/studii-de-caz/date-deschise/", "/rezultate/", "/ghid/",
          "/ghid/costificarea/", "/ghid/complet/", "/glosar/", "/cursuri/", "/cursuri/servicii-comunitare/",
          "/cursuri/servicii-comunitare/dezvoltarea-serviciului/", "/cursuri/servicii-comunitare/certificat/",
          "/cautare/?q=servicii", "/g/costificarea/metodologia/"]
@@ -63,7 +63,7 @@ districts: [MD-CA]
 locality: {{ro: Cahul, en: Cahul}}
 summary: {{ro: Rezumat., en: Summary.}}
 story: {{ro: {json.dumps(story)}, en: {json.dumps(story)}}}
-sources: [{{publisher: test}}]
+sources: [{{publisher: test, url: "https://test.example/"}}]
 """, encoding="utf-8")
     course = project / "courses/atac"
     course.mkdir()
@@ -90,8 +90,9 @@ quiz:
       prompt: {{ro: Întrebare?, en: Question?}}
       explanation: {{ro: Explicație., en: Explanation.}}
       answers:
-        - {{id: a, text: {{ro: {json.dumps(PLAIN_ATTACKS['answer'])}, en: A}}, correct: true, feedback: {{ro: {json.dumps(story)}, en: Because.}}}}
-        - {{id: b, text: {{ro: Alt răspuns, en: B}}, feedback: {{ro: De ce nu., en: Why not.}}}}
+        - {{id: a, text: {{ro: {json.dumps(PLAIN_ATTACKS['answer'])}, en: A}}, correct: true, feedback: {{ro: {json.dumps(story + " Acesta este motivul.")}, en: "Because this is the reason."}}}}
+        - {{id: b, text: {{ro: Alt răspuns, en: B}}, feedback: {{ro: "Nu, acesta nu este răspunsul.", en: "No, this is not the answer."}}}}
+        - {{id: c, text: {{ro: Al treilea răspuns, en: C}}, feedback: {{ro: "Nu, nici acesta nu este.", en: "No, this one is not either."}}}}
 """, encoding="utf-8")
 
 

@@ -4,83 +4,132 @@ from __future__ import annotations
 import json
 
 import pytest
-
+import yaml
 from playwright.sync_api import expect as pw_expect
 
 from browsing import assert_accessible
-from quizzing import COURSE, MODULES, answer_all, module_url, pass_module
+from quizzing import (COURSE, COURSE_ID, MODULES, ROOT, answer, answer_all, module_url, pass_module, questions,
+                      wrong_choice)
 
 M3 = "costificare-si-contractare"
+Q3 = questions(M3)
 
 
 def summary(page) -> str:
     return page.locator("[data-summary]").text_content()
 
 
+def feedback(q: dict, choice: str, lang: str = "ro") -> str:
+    if q["type"] == "true-false":
+        return q["feedback_true" if choice == "adevarat" else "feedback_false"][lang]
+    return next(a["feedback"][lang] for a in q["answers"] if a["id"] == choice)
+
+
 def test_selecting_an_answer_never_submits(page, site_url):
     page.goto(module_url(site_url, M3))
-    page.check("#q-principiu-cost-norme")
+    answer(page, Q3[0])
     assert page.locator("[data-result]:visible").count() == 0
     assert summary(page) == ""
     assert page.locator("details.bss-q__answer:visible").count() == 0
 
 
-def test_right_and_wrong_answers_with_the_mouse(page, site_url):
+def test_checking_marks_what_was_answered_and_points_out_what_was_not(page, site_url):
     page.goto(module_url(site_url, M3))
-    page.check("#q-principiu-cost-norme")            # wrong
-    page.check("#q-metodologie-aprobata-fals")       # right
-    page.fill("#q-autoritate-contractanta-text", "  CONTRACTANTA ")  # right, without diacritics
-    page.check("#q-bariere-acreditare")              # half of a multiple: wrong
+    wrong, right, blank = Q3[0], Q3[1], Q3[2]
+    answer(page, wrong, right=False)
+    answer(page, right)
     page.get_by_role("button", name="Verifică răspunsurile").click()
-    q1 = page.locator("#q-principiu-cost [data-result]")
-    assert q1.text_content().startswith("✘ Greșit")
-    assert "Tocmai de aceasta se îndepărtează metodologia." in q1.text_content()
-    assert page.locator("#q-metodologie-aprobata [data-result]").text_content().startswith("✔ Corect")
-    assert page.locator("#q-autoritate-contractanta [data-result]").text_content().startswith("✔ Corect")
-    assert page.locator("#q-bariere [data-result]").text_content().startswith("✘ Greșit")
-    assert page.locator("#q-lege-achizitii [data-result]").text_content().startswith("✘ Fără răspuns")
-    assert page.locator("#q-principiu-cost details").get_attribute("open") is not None
-    assert summary(page) == ("Scor: 2 din 6 (33%). Nu ați atins încă pragul de 70%. "
-                             "Citiți explicațiile și încercați din nou.")
+
+    result = page.locator(f"#q-{wrong['id']} [data-result]")
+    assert result.locator("[data-verdict]").text_content() == "✘ Nu chiar"
+    shown = result.locator("[data-feedback-for]:visible")
+    assert shown.count() == 1 and shown.text_content().strip() == feedback(wrong, wrong_choice(wrong)).strip()
+    assert result.locator("[data-reread]").is_visible()  # where to read again
+    assert page.locator(f"#q-{wrong['id']} details").is_visible()  # the right answer, for whoever asks...
+    assert page.locator(f"#q-{wrong['id']} details").get_attribute("open") is None  # ...not shown unasked
+
+    result = page.locator(f"#q-{right['id']} [data-result]")
+    assert result.locator("[data-verdict]").text_content() == "✔ Corect"
+    assert result.locator("[data-reread]").is_hidden()
+
+    result = page.locator(f"#q-{blank['id']} [data-result]")
+    assert result.locator("[data-verdict]").text_content() == "• Încă fără răspuns"  # pointed out, not marked wrong
+    assert result.locator("[data-feedback-for]:visible").count() == 0
+    assert page.locator(f"#q-{blank['id']} details").is_hidden()
+
+    assert summary(page) == (f"Ați răspuns la 2 din {len(Q3)} întrebări. "
+                             "Răspundeți și la celelalte, apoi verificați din nou.")
+    assert page.evaluate("localStorage.getItem('bss-progress')") is None  # no score for half a quiz
     assert page.evaluate("document.activeElement.getAttribute('data-summary')") is not None
 
 
+def test_feedback_is_said_once_in_one_place(page, site_url):
+    page.goto(module_url(site_url, M3))
+    answer_all(page, M3, right=False)
+    page.get_by_role("button", name="Verifică răspunsurile").click()
+    for q in Q3:
+        box = page.locator(f"#q-{q['id']}")
+        if q["type"] == "fill-blank":
+            continue
+        text = feedback(q, wrong_choice(q)).strip()
+        visible = box.evaluate("(el, t) => [...el.querySelectorAll('*')].filter(e => e.offsetParent !== null"
+                               " && e.children.length === 0 && e.textContent.includes(t.slice(0, 30))).length", text)
+        assert visible == 1, q["id"]
+
+
+def test_the_right_answers_show_once_passed(page, site_url):
+    pass_module(page, site_url, M3)
+    for q in Q3:
+        assert page.locator(f"#q-{q['id']} details").get_attribute("open") is not None
+
+
 def test_passing_with_the_keyboard_only(page, site_url):
-    page.goto(module_url(site_url, "parteneriatul-cu-autoritatile", "/en"))
-    page.locator("#q-rol-autoritate-finanteaza").focus()
-    page.keyboard.press("Space")                                  # single: first answer is right
-    page.keyboard.press("Tab")
-    page.keyboard.press("ArrowDown")                               # memorandum: 2nd answer
-    assert page.locator("#q-memorandum-data-a2022").is_checked()
-    assert summary(page) == ""                                     # arrows select, never submit
-    for box in ["ministerul", "fsm", "ivc", "km"]:
-        page.locator(f"#q-semnatari-{box}").focus()
-        page.keyboard.press("Space")
-    page.locator("#q-parteneriat-de-la-inceput-fals").focus()
-    page.keyboard.press("Space")
-    page.locator("#q-prestatorul-text").focus()
-    page.keyboard.type("Provider")
-    page.locator("#q-beneficiarii-implicati").focus()
-    page.keyboard.press("Space")
+    module = MODULES[0]
+    page.goto(module_url(site_url, module, "/en"))
+    for q in questions(module):
+        if q["type"] == "fill-blank":
+            page.locator(f"#q-{q['id']}-text").focus()
+            page.keyboard.type(q["accepted"]["en"][0])
+            continue
+        if q["type"] == "true-false":
+            chosen = ["adevarat" if q["correct"] else "fals"]
+        else:
+            chosen = [a["id"] for a in q["answers"] if a.get("correct")]
+        for option in chosen:
+            page.locator(f"#q-{q['id']}-{option}").focus()
+            page.keyboard.press("Space")
+        assert summary(page) == ""  # choosing never submits
     page.get_by_role("button", name="Check answers").focus()
     page.keyboard.press("Enter")
-    assert summary(page) == "Score: 6 of 6 (100%). You passed this module (the pass mark is 70%)."
+    n = len(questions(module))
+    assert summary(page) == f"Right answers: {n} of {n} (100%). You passed this module (the pass mark is 70%)."
     assert page.locator("[data-module-status]").text_content() == "✓ Passed"
+
+
+def test_arrow_keys_move_within_a_question_without_submitting(page, site_url):
+    q = next(q for q in Q3 if q["type"] == "single")
+    page.goto(module_url(site_url, M3))
+    page.locator(f"#q-{q['id']}-{q['answers'][0]['id']}").focus()
+    page.keyboard.press("ArrowDown")
+    assert page.locator(f"#q-{q['id']}-{q['answers'][1]['id']}").is_checked()
+    assert summary(page) == "" and page.locator("[data-result]:visible").count() == 0
 
 
 def test_reload_keeps_answers_and_results(page, site_url):
     page.goto(module_url(site_url, M3))
-    answer_all(page)
+    answer_all(page, M3)
     page.get_by_role("button", name="Verifică răspunsurile").click()
     page.reload()
-    assert page.locator("#q-principiu-cost-activitati").is_checked()
-    assert summary(page).startswith("Scor: 6 din 6 (100%)")
-    assert page.locator("#q-principiu-cost [data-result]").is_visible()
+    first = next(a["id"] for a in Q3[0]["answers"] if a.get("correct")) if "answers" in Q3[0] else None
+    if first:
+        assert page.locator(f"#q-{Q3[0]['id']}-{first}").is_checked()
+    assert summary(page).startswith(f"Răspunsuri corecte: {len(Q3)} din {len(Q3)} (100%)")
+    assert page.locator(f"#q-{Q3[0]['id']} [data-result]").is_visible()
 
 
 def test_try_again_clears_the_answers(page, site_url):
     page.goto(module_url(site_url, M3))
-    answer_all(page, right=False)
+    answer_all(page, M3, right=False)
     page.get_by_role("button", name="Verifică răspunsurile").click()
     page.get_by_role("button", name="Încearcă din nou").click()
     assert page.locator("input:checked").count() == 0
@@ -89,18 +138,19 @@ def test_try_again_clears_the_answers(page, site_url):
 
 def test_course_page_shows_progress_and_next_module(page, site_url):
     pass_module(page, site_url, MODULES[0])
-    page.goto(f"{site_url}/cursuri/servicii-comunitare/costificare-si-contractare/")
-    answer_all(page, right=False)
+    page.goto(module_url(site_url, M3))
+    answer_all(page, M3, right=False)
     page.get_by_role("button", name="Verifică răspunsurile").click()
     page.goto(f"{site_url}{COURSE}")
-    assert page.locator("[data-progress-text]").text_content() == "1 din 5 module promovate"
+    total = len(MODULES)
+    assert page.locator("[data-progress-text]").text_content() == f"1 din {total} module promovate"
     assert page.locator("progress").evaluate("p => p.value") == 1
-    first = page.locator(f'[data-module="servicii-comunitare/{MODULES[0]}"] [data-status]')
+    first = page.locator(f'[data-module="{COURSE_ID}/{MODULES[0]}"] [data-status]')
     assert first.text_content() == "✓ Promovat"
-    third = page.locator(f'[data-module="servicii-comunitare/{M3}"] [data-status]')
-    assert third.text_content() == "Încercat: 0 din 6"
-    assert page.locator("[data-next-link]").text_content().startswith("Următorul modul recomandat: Proiectarea")
-    assert page.locator("li.is-next").get_attribute("data-module") == f"servicii-comunitare/{MODULES[1]}"
+    third = page.locator(f'[data-module="{COURSE_ID}/{M3}"] [data-status]')
+    assert third.text_content() == f"Încercat: 0 din {len(Q3)}"
+    assert page.locator("[data-next-link]").text_content().startswith("Următorul modul recomandat:")
+    assert page.locator("li.is-next").get_attribute("data-module") == f"{COURSE_ID}/{MODULES[1]}"
 
 
 def test_certificate_unlocks_and_prints_name_and_modules(page, site_url):
@@ -116,8 +166,10 @@ def test_certificate_unlocks_and_prints_name_and_modules(page, site_url):
     assert cert.is_visible()
     assert page.locator(".bss-cert-setup").is_hidden()
     text = cert.text_content()
-    assert "Ana Rusu" in text and "Community social services: from idea to contracted service" in text
-    for title in ("Partnership with public authorities", "Costing the service and social contracting"):
+    course = yaml.safe_load((ROOT / f"courses/{COURSE_ID}/course.yml").read_text(encoding="utf-8"))
+    assert "Ana Rusu" in text and course["title"]["en"] in text
+    for module in MODULES:
+        title = yaml.safe_load((ROOT / f"courses/{COURSE_ID}/{module}.yml").read_text(encoding="utf-8"))["title"]["en"]
         assert title in text
     assert "self-assessment record" in text
     assert page.locator("[data-cert-date]").text_content().strip() != ""
@@ -137,12 +189,14 @@ def test_exported_progress_restores_in_a_fresh_browser(browser, context, site_ur
     fresh = browser.new_context()
     other = fresh.new_page()
     other.goto(f"{site_url}{COURSE}")
-    assert other.locator("[data-progress-text]").text_content() == "0 din 5 module promovate"
+    total = len(MODULES)
+    assert other.locator("[data-progress-text]").text_content() == f"0 din {total} module promovate"
     other.locator("#bss-import").set_input_files(str(file))
     other.locator("[data-transfer-status]").filter(has_text="Progresul a fost importat. Module importate: 1.").wait_for()
-    assert other.locator("[data-progress-text]").text_content() == "1 din 5 module promovate"
+    assert other.locator("[data-progress-text]").text_content() == f"1 din {total} module promovate"
     other.goto(module_url(site_url, MODULES[0]))
-    assert summary(other).startswith("Scor: 6 din 6")
+    n = len(questions(MODULES[0]))
+    assert summary(other).startswith(f"Răspunsuri corecte: {n} din {n}")
     fresh.close()
 
 
@@ -219,18 +273,18 @@ def test_corrupted_storage_never_breaks_a_page(page, site_url, stored):
     page.goto(f"{site_url}{COURSE}")
     page.evaluate("s => localStorage.setItem('bss-progress', s)", stored)
     page.goto(module_url(site_url, M3))
-    answer_all(page)
+    answer_all(page, M3)
     page.get_by_role("button", name="Verifică răspunsurile").click()
-    assert summary(page).startswith("Scor: 6 din 6")
+    assert summary(page).startswith(f"Răspunsuri corecte: {len(Q3)} din {len(Q3)}")
     page.goto(f"{site_url}{COURSE}")
-    assert page.locator("[data-progress-text]").text_content() == "1 din 5 module promovate"
+    assert page.locator("[data-progress-text]").text_content() == f"1 din {len(MODULES)} module promovate"
     assert errors == []
 
 
 def test_changed_questions_do_not_show_old_answers(page, site_url):
     page.goto(module_url(site_url, M3))
-    old = {"v": 1, "modules": {f"servicii-comunitare/{M3}": {
-        "version": "000000000000", "answers": {"principiu-cost": ["norme"]}, "score": 1, "total": 6,
+    old = {"v": 1, "modules": {f"{COURSE_ID}/{M3}": {
+        "version": "000000000000", "answers": {Q3[0]["id"]: [wrong_choice(Q3[0])]}, "score": 1, "total": 6,
         "passed": False, "date": "2026-01-01T00:00:00Z"}}}
     page.evaluate("s => localStorage.setItem('bss-progress', s)", json.dumps(old))
     page.reload()
@@ -244,11 +298,13 @@ def test_without_javascript_every_answer_is_reachable(browser, site_url):
     page = ctx.new_page()
     page.goto(module_url(site_url, M3))
     details = page.locator("fieldset.bss-q details")
-    assert details.count() == 6
+    assert details.count() == len(Q3)
     for d in details.all():
         d.locator("summary").click()
-        assert "Răspunsul corect" in d.text_content()
-    assert "Tocmai de aceasta se îndepărtează metodologia." in page.locator("#q-principiu-cost details").text_content()
+        assert "Răspunsul corect" in d.text_content() and "Recitiți" in d.text_content()
+    q = next(q for q in Q3 if q["type"] == "single")
+    choice = wrong_choice(q)
+    assert feedback(q, choice).strip()[:40] in page.locator(f"#q-{q['id']} details").text_content()
     assert page.locator("button[type=submit]").is_hidden()
     ctx.close()
 
@@ -262,7 +318,7 @@ def test_course_pages_pass_axe(page, site_url, axe, prefix, path):
 
 def test_checked_quiz_and_unlocked_certificate_pass_axe(page, site_url, axe):
     page.goto(module_url(site_url, M3))
-    answer_all(page, right=False)
+    answer_all(page, M3, right=False)
     page.get_by_role("button", name="Verifică răspunsurile").click()
     assert_accessible(axe, page)
     for module in MODULES:
@@ -273,7 +329,7 @@ def test_checked_quiz_and_unlocked_certificate_pass_axe(page, site_url, axe):
     assert_accessible(axe, page)
 
 
-@pytest.mark.parametrize("path", ["/", f"{COURSE}{M3}/", "/studii-de-caz/", "/studii-de-caz/respiro-floresti/",
+@pytest.mark.parametrize("path", ["/", f"{COURSE}{M3}/", "/studii-de-caz/", "/studii-de-caz/spalatorie-sociala-glodeni/",
                                   "/programe/ssmb-2021/", "/ghid/cadrul-legal/", "/rezultate/", "/cautare/"])
 def test_pages_reflow_at_320_pixels(browser, site_url, path):
     ctx = browser.new_context(viewport={"width": 320, "height": 640})

@@ -19,17 +19,21 @@ def search_page(page, site_url):
     return page
 
 
-@pytest.mark.parametrize("query", ["asistenta", "asistență", "asistenţă", "ASISTENTA"])
+@pytest.mark.parametrize("query", ["psihopedagogica", "psihopedagogică", "PSIHOPEDAGOGICA", "îngrijire", "ingrijire",
+                                   "Cimişlia", "Cimișlia", "Cimislia"])
 def test_diacritics_and_cedilla_do_not_matter(search_page, query):
     found = results(search_page, query)
-    assert "/studii-de-caz/asistenta-parentala-cahul/" in found
+    want = {"psihopedagogica": "asistenta-psihopedagogica-leova", "ingrijire": "ingrijire-sociala-ungheni",
+            "cimislia": "echipa-mobila-cimislia"}
+    folded = query.lower().translate(str.maketrans("ăâîșşțţ", "aaisstt"))
+    assert f"/studii-de-caz/{want[folded]}/" in found, found
     assert all(not href.startswith("/en/") for href in found)
 
 
 def test_results_are_in_the_readers_language_only(search_page):
-    found = results(search_page, "foster", "/en")
+    found = results(search_page, "laundry", "/en")
     assert found and all(href.startswith("/en/") for href in found)
-    assert "/en/studii-de-caz/asistenta-parentala-cahul/" in found
+    assert "/en/studii-de-caz/spalatorie-sociala-glodeni/" in found
 
 
 def test_multi_word_query_without_diacritics(search_page):

@@ -90,26 +90,26 @@
     if (text) { text.value = typeof a === "string" ? a : ""; return; }
     $$("input", q).forEach(function (i) { i.checked = Array.isArray(a) && a.indexOf(i.value) >= 0; });
   }
+  /* One place for each piece of feedback: the verdict, then the feedback of the chosen options
+     (written under the question by the page), then, when wrong, where to read again. */
   function showResult(q, a) {
     var empty = isEmpty(a), right = !empty && isRight(q, a);
-    var out = $("[data-result]", q);
-    out.textContent = "";
-    out.className = "bss-q__result " + (right ? "is-right" : "is-wrong");
+    var out = $("[data-result]", q), verdict = $("[data-verdict]", q);
+    out.className = "bss-q__result " + (empty ? "is-unanswered" : right ? "is-right" : "is-wrong");
+    verdict.textContent = "";
     var icon = document.createElement("span");
     icon.setAttribute("aria-hidden", "true");
-    icon.textContent = right ? "\u2714 " : "\u2718 ";
+    icon.textContent = empty ? "\u2022 " : right ? "\u2714 " : "\u2718 ";
     var label = document.createElement("strong");
-    label.textContent = right ? t("right") : empty ? t("unanswered") : t("wrong");
-    out.appendChild(icon);
-    out.appendChild(label);
-    (Array.isArray(a) ? a : []).forEach(function (id) {
-      var fb = $('[data-feedback-for="' + id + '"]', q);
-      if (fb) out.appendChild(document.createTextNode(" " + fb.textContent));
+    label.textContent = empty ? t("unanswered") : right ? t("right") : t("wrong");
+    verdict.appendChild(icon);
+    verdict.appendChild(label);
+    $$("[data-feedback-for]", q).forEach(function (fb) {
+      fb.hidden = !Array.isArray(a) || a.indexOf(fb.getAttribute("data-feedback-for")) < 0;
     });
+    $("[data-reread]", q).hidden = empty || right;
     out.hidden = false;
-    var details = $("details", q);
-    details.hidden = false;
-    details.open = true;
+    $("details", q).hidden = empty;  /* the right answer, for whoever asks, once they have answered */
     return right;
   }
 
@@ -120,23 +120,34 @@
     var summary = $("[data-summary]", form);
     function hideAnswers() {
       questions.forEach(function (q) {
-        $("details", q).hidden = true;
+        var details = $("details", q);
+        details.hidden = true;
+        details.open = false;
         $("[data-result]", q).hidden = true;
       });
       summary.textContent = "";
       summary.className = "bss-quiz__summary";
     }
     function check(announce) {
-      var score = 0, answers = {};
+      var score = 0, answered = 0, answers = {};
       questions.forEach(function (q) {
         var a = answerOf(q);
         answers[q.getAttribute("data-question")] = a;
+        if (!isEmpty(a)) answered += 1;
         if (showResult(q, a)) score += 1;
       });
-      var total = questions.length, percent = Math.round((100 * score) / total), passed = percent >= pass;
+      var total = questions.length;
+      if (answered < total) {  /* unanswered questions are pointed out, not marked wrong */
+        summary.textContent = t("pending", { answered: answered, total: total });
+        summary.className = "bss-quiz__summary is-pending";
+        if (announce) summary.focus();
+        return;
+      }
+      var percent = Math.round((100 * score) / total), passed = percent >= pass;
       summary.textContent = t("score", { score: score, total: total, percent: percent }) + " " +
         t(passed ? "passed" : "failed", { pass: pass });
       summary.className = "bss-quiz__summary " + (passed ? "is-passed" : "is-failed");
+      if (passed) questions.forEach(function (q) { $("details", q).open = true; });
       if (announce) {
         var d = load(), before = current(d, id, version);
         d.modules[id] = { version: version, answers: answers, score: score, total: total,
@@ -147,6 +158,7 @@
       showModuleStatus();
     }
     $("[data-actions]", form).hidden = false;
+    form.classList.add("is-live");
     hideAnswers();
     var d = load(), saved = d.modules[id];
     if (saved && saved.version !== version) {

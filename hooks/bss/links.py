@@ -1,0 +1,223 @@
+"""The one place that knows where each thing is, what it is called, and how to link to it.
+
+Trainers print these addresses: never change one once published. A page's address comes from
+its kind and its id (set in the data, never derived from a title). Everything else asks here:
+templates link by kind and id (``L.a("partner", "keystone-moldova")``), the short links and the
+open data take their addresses from here, and so do the references editors write in Markdown:
+
+    [[ghid:costificarea]]              a guide chapter
+    [[ghid:costificarea#metodologia]]  a section of a chapter
+    [[caz:spalatorie-sociala-glodeni]] a case study
+    [[modul:contractarea-sociala/costul-serviciului]]  a course module
+    [[glosar:contractare-sociala]]     a glossary term (its definition shows beside it)
+    [[partener:keystone-moldova]]  [[program:ssmb-2021]]
+
+``[[kind:target|own words]]`` uses the editor's words as the link text; otherwise the link text
+is the target's title in the page's language, so retitling or translating never leaves a stale
+link text. Paths are Markdown source paths in docs/, in the default language; MkDocs and
+mkdocs-static-i18n turn them into each language's addresses (``/en/`` before the path).
+"""
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .plain import plain_html
+from .problems import Problem, field_name
+from .settings import Languages
+from .source import Document
+from .text import Text
+
+# Where each kind of page lives; {id} is the record's id (course/module for a module).
+PAGES = {
+    "home": "index.md", "search": "cautare.md",
+    "programmes": "programe/index.md", "programme": "programe/{id}.md",
+    "partners": "parteneri/index.md", "partner": "parteneri/{id}.md",
+    "case-studies": "studii-de-caz/index.md", "case-study": "studii-de-caz/{id}.md",
+    "open-data": "studii-de-caz/date-deschise.md",
+    "results": "rezultate/index.md",
+    "guide": "ghid/index.md", "guide-whole": "ghid/complet.md", "chapter": "ghid/{id}.md",
+    "glossary": "glosar/index.md",
+    "courses": "cursuri/index.md", "course": "cursuri/{id}/index.md", "module": "cursuri/{id}.md",
+    "certificate": "cursuri/{id}/certificat.md",
+}
+# Things with an anchor in another thing's page: kind -> the kind of that page.
+ANCHORED = {"section": "chapter", "term": "glossary", "lesson": "module"}
+# The reference kinds editors write, and the kind each names.
+REFERENCES = {"ghid": "chapter", "caz": "case-study", "modul": "module", "glosar": "term", "partener": "partner",
+              "program": "programme"}
+PATTERN = re.compile(r"\[\[([a-z]+):([a-z0-9/#-]*)(?:\|([^\]\n]+))?\]\]")
+SHORT = "g"  # short links for slides and print: /g/<chapter>/ and /g/<chapter>/<section>/
+
+
+@dataclass(frozen=True)
+class Entry:
+    page: str | None  # the page's source path; None for a thing that is only named
+    anchor: str
+    title: Text
+    tooltip: Text | None = None
+
+
+class Links:
+    """Every linkable or nameable thing of the site, by kind and id."""
+
+    def __init__(self, languages: Languages, site_url: str = ""):
+        self.languages = languages
+        self.site_url = site_url.rstrip("/")
+        self.entries: dict[tuple[str, str], Entry] = {}
+
+    # -- registering ------------------------------------------------------------------------
+    def add_page(self, kind: str, id: str, title: Text) -> str:
+        page = PAGES[kind].format(id=id)
+        self.entries[(kind, id)] = Entry(page, "", title)
+        return page
+
+    def add_anchor(self, kind: str, id: str, title: Text, tooltip: Text | None = None) -> None:
+        """``id`` is ``<page id>#<anchor>``, or the anchor alone on a page without an id (a term)."""
+        owner, _, anchor = id.rpartition("#") if "#" in id else ("", "", id)
+        page = self.entries[(ANCHORED[kind], owner)].page
+        self.entries[(kind, id)] = Entry(page, anchor, title, tooltip)
+
+    def add_name(self, kind: str, id: str, title: Text) -> None:
+        self.entries[(kind, id)] = Entry(None, "", title)
+
+    # -- asking -----------------------------------------------------------------------------
+    def has(self, kind: str, id: str = "") -> bool:
+        return (kind, id) in self.entries
+
+    def title(self, kind: str, id: str = "") -> Text:
+        return self.entries[(kind, id)].title
+
+    def page(self, kind: str, id: str = "") -> str:
+        return self.entries[(kind, id)].page
+
+    def href(self, kind: str, id: str, from_page: str) -> str:
+        """A relative Markdown link from page ``from_page`` to the thing, as MkDocs resolves links."""
+        entry = self.entries[(kind, id)]
+        rel = "" if entry.page == from_page and entry.anchor else posixpath.relpath(entry.page, posixpath.dirname(from_page) or ".")
+        return rel + (f"#{entry.anchor}" if entry.anchor else "")
+
+    def src_uri(self, page: str, lang: str) -> str:
+        """The source file of ``page`` in ``lang`` (mkdocs-static-i18n's suffix structure: x.en.md)."""
+        return page if lang == self.languages.default else f"{page[:-3]}.{lang}.md"
+
+    def prefix(self, lang: str) -> str:
+        """What comes before every path of ``lang``: nothing for the default language, ``en/``..."""
+        return "" if lang == self.languages.default else f"{lang}/"
+
+    def url(self, kind: str, id: str, lang: str, directory_urls: bool = True) -> str:
+        """The published address, e.g. ``/en/studii-de-caz/x/`` (``.../x.html`` for a folder copy)."""
+        entry = self.entries[(kind, id)]
+        return self.page_url(entry.page, lang, directory_urls) + (f"#{entry.anchor}" if entry.anchor else "")
+
+    def page_url(self, page: str, lang: str, directory_urls: bool = True) -> str:
+        path = page[:-3]
+        if not directory_urls:
+            path += ".html"
+        else:
+            path = path[: -len("index")] if path.endswith("index") else path + "/"
+        return "/" + self.prefix(lang) + path
+
+    def short(self, chapter: str, section: str = "") -> str:
+        """The folder of a short link, e.g. ``g/costificarea/metodologia/``."""
+        return f"{SHORT}/{chapter}/{section + '/' if section else ''}"
+
+    def short_url(self, chapter: str, section: str, lang: str) -> str:
+        """The full short address a trainer prints and copies, with the site's domain."""
+        return f"{self.site_url}/{self.prefix(lang)}{self.short(chapter, section)}"
+
+    # -- references in Markdown ---------------------------------------------------------------
+    def _target(self, kind: str, target: str) -> tuple[str, str] | None:
+        named = REFERENCES.get(kind)
+        if named == "chapter" and "#" in target:
+            named = "section"
+        return (named, target) if named and (named, target) in self.entries else None
+
+    def resolve(self, text: str, lang: str, page: str) -> str:
+        """``text`` with every reference replaced by a Markdown link (references were checked before).
+
+        A glossary term carries its definition, as plain text, in the link's title.
+        """
+        def link(match: re.Match) -> str:
+            kind, id = self._target(match.group(1), match.group(2))
+            entry = self.entries[(kind, id)]
+            label = match.group(3) or plain_html(entry.title.get(lang)[0])
+            href = self.href(kind, id, page)
+            if entry.tooltip:
+                tip = " ".join(entry.tooltip.get(lang)[0].split()).replace('"', "\u201d")
+                return f'[{label}]({href} "{tip}"){{ .bss-term }}'
+            return f"[{label}]({href})"
+
+        return PATTERN.sub(link, text)
+
+    def problems_in(self, text: str, path: str, line: int, field: str) -> list[Problem]:
+        """Every reference in ``text`` that names nothing, and every ``[[`` that is no reference."""
+        out = []
+        for match in PATTERN.finditer(text):
+            if self._target(match.group(1), match.group(2)) is None:
+                at = line + text.count("\n", 0, match.start())
+                out.append(Problem(path, at, field, f"{match.group(0)} refers to nothing",
+                                   self._expected(match.group(1), match.group(2))))
+        for match in re.finditer(r"\[\[", text):
+            if not PATTERN.match(text, match.start()):
+                at = line + text.count("\n", 0, match.start())
+                snippet = text[match.start():match.start() + 40].split("\n")[0]
+                out.append(Problem(path, at, field, f"'{snippet}' is not a complete reference",
+                                   "[[kind:id]] or [[kind:id|own words]] on one line"))
+        return out
+
+    def _expected(self, kind: str, target: str) -> str:
+        if kind not in REFERENCES:
+            return f"a reference kind among: {', '.join(REFERENCES)}"
+        named = REFERENCES[kind]
+        known = [id for k, id in self.entries if k == named or (named == "chapter" and k == "section")]
+        close = difflib.get_close_matches(target, known, n=1, cutoff=0.5)
+        return f"did you mean [[{kind}:{close[0]}]]?" if close else f"an existing {kind} id"
+
+    def check_documents(self, docs: list[Document]) -> list[Problem]:
+        """References anywhere in the YAML content (any text field of any file)."""
+        out = []
+        for doc in docs:
+            for path, value in _strings(doc.data, ()):
+                if "[[" in value:
+                    out.extend(self.problems_in(value, doc.path, doc.text_line(path, value, 0), field_name(path)))
+        return out
+
+    def check_pages(self, docs_dir: Path, root: Path) -> list[Problem]:
+        """References in the hand-written Markdown pages of docs/."""
+        out = []
+        for file in sorted(docs_dir.rglob("*.md")):
+            text = file.read_text(encoding="utf-8", errors="replace")
+            if "[[" in text:
+                out.extend(self.problems_in(text, file.relative_to(root).as_posix(), 1, "text"))
+        return out
+
+
+def _strings(data, path):
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, path + (i,))
+
+
+_FORM_ACTION = re.compile(r'(<form\b[^>]*?\baction=")([^":?#]*/)(")')
+
+
+def form_actions_as_files(html: str) -> str:
+    """Form actions written as folders (``cautare/``) pointed at their page file (``cautare.html``).
+
+    MkDocs rewrites links, not form actions; this does it for the build with ``.html`` addresses
+    (``use_directory_urls: false``), which is the one that works opened from a folder.
+    """
+    def to_file(match: re.Match) -> str:
+        path = match.group(2)
+        path = path + "index.html" if path.endswith("../") or path == "./" else path[:-1] + ".html"
+        return match.group(1) + path + match.group(3)
+    return _FORM_ACTION.sub(to_file, html)
