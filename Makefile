@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site offline demo serve test check bench clean
+.PHONY: site offline demo serve test check screenshots bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ test: $(STAMP)
 	@sh tests/ensure-chromium.sh
 	$(PY) -m pytest
 
+# Every page type in both languages at 390 and 1280 px, one contact sheet per language: look at them.
+screenshots: site
+	@sh tests/ensure-chromium.sh
+	$(PY) tools/screenshots.py site screenshots
+
 # Figures for the closing notes; each script says what it measures. Needs Chromium (and npm for Lighthouse).
 bench: site
 	@sh tests/ensure-chromium.sh
@@ -51,4 +56,4 @@ bench: site
 	$(PY) bench/build_speed.py
 
 clean:
-	rm -rf site site-offline site-demo .site-* .site.lock .site-offline.lock .site-demo.lock bench/out
+	rm -rf screenshots site site-offline site-demo .site-* .site.lock .site-offline.lock .site-demo.lock bench/out

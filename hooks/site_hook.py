@@ -97,8 +97,7 @@ def on_page_markdown(markdown, page, config, files):
             raise PluginError(f"{page.file.src_uri} reached rendering without its content: mkdocs-static-i18n "
                               "changed how it handles files (see the docstring of hooks/site_hook.py)")
         return markdown  # resolved by the core
-    return site.links.resolve(markdown, config.theme["language"], page.file.src_uri.replace(
-        f".{config.theme['language']}.md", ".md"))
+    return site.links.resolve(markdown, config.theme["language"], site.links.default_page(page.file.src_uri))
 
 
 def on_page_content(html, page, config, files):

@@ -104,6 +104,19 @@ class Links:
         """The source file of ``page`` in ``lang`` (mkdocs-static-i18n's suffix structure: x.en.md)."""
         return page if lang == self.languages.default else f"{page[:-3]}.{lang}.md"
 
+    def default_page(self, src_uri: str) -> str:
+        """The default-language page a language's source file is a version of (``x.en.md`` -> ``x.md``)."""
+        for lang in self.languages.codes[1:]:
+            if src_uri.endswith(f".{lang}.md"):
+                return src_uri[: -len(f".{lang}.md")] + ".md"
+        return src_uri
+
+    def redirect(self, chapter: str, section: str, lang: str, directory_urls: bool = True) -> tuple[str, str]:
+        """The short link's folder in ``lang``, and the relative address it redirects to."""
+        folder = self.prefix(lang) + self.short(chapter, section)
+        kind, id = ("section", f"{chapter}#{section}") if section else ("chapter", chapter)
+        return folder, "../" * folder.count("/") + self.url(kind, id, lang, directory_urls).lstrip("/")
+
     def prefix(self, lang: str) -> str:
         """What comes before every path of ``lang``: nothing for the default language, ``en/``..."""
         return "" if lang == self.languages.default else f"{lang}/"

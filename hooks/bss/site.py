@@ -79,9 +79,8 @@ def redirect_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str
     links, out = site.links, {}
     for lang in links.languages:
         for chapter, section in guide.short_links(site.content):
-            folder = links.prefix(lang) + links.short(chapter, section)
+            folder, href = links.redirect(chapter, section, lang, use_directory_urls)
             kind, id = ("section", f"{chapter}#{section}") if section else ("chapter", chapter)
-            href = "../" * folder.count("/") + links.url(kind, id, lang, use_directory_urls).lstrip("/")
             loc = site.renderer.localizer(lang, links.page(kind, id))
             out[f"{folder}index.html"] = with_policy(site.renderer.render_html(
                 "redirect.html", L=loc, href=href, title=loc.plain(links.title(kind, id))))
@@ -92,11 +91,13 @@ def untranslated_documents(docs_dir: Path, links: Links) -> list[str]:
     """Hand-written pages in docs/ that lack a version in one of the other languages."""
     missing = []
     for file in sorted(docs_dir.rglob("*.md")):
-        if file.name.count(".") != 1:
+        page = file.relative_to(docs_dir).as_posix()
+        if links.default_page(page) != page:
             continue
         for lang in links.languages.codes[1:]:
-            if not file.with_name(f"{file.stem}.{lang}.md").exists():
-                missing.append(f"{file.relative_to(docs_dir.parent).as_posix()}: no {lang} page ({file.stem}.{lang}.md)")
+            version = links.src_uri(page, lang)
+            if not (docs_dir / version).exists():
+                missing.append(f"docs/{page}: no {lang} page (docs/{version})")
     return missing
 
 
