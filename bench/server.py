@@ -20,8 +20,23 @@ MAX_AGE = 600  # seconds, as GitHub Pages sends
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Python's file server, quiet, and answering a missing page as hosts are set up to (README):
+    with the "page not found" of the address's language, /en/404.html under /en/."""
+
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / ("en/404.html" if self.path.startswith("/en/") else "404.html")
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 class HostLikeHandler(QuietHandler):

@@ -30,6 +30,7 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from bss.csp import header_policy, with_policy
 from bss.fingerprint import fingerprint
@@ -37,7 +38,7 @@ from bss.links import form_actions_as_files
 from bss.problems import ContentError
 from bss.sanitize import clean_html, rename_unsafe_ids, safe_id
 from bss.search import index_site
-from bss.site import build_site, extra_files, translation_summary
+from bss.site import build_site, extra_files, menu, menu_title, not_found_pages, translation_summary
 
 log = logging.getLogger("mkdocs.hooks.bss")
 _state: dict = {"key": None, "site": None}
@@ -64,7 +65,41 @@ def on_config(config):
             raise PluginError(f"{len(exc.problems)} problem(s) in the content, listed above. "
                               "Nothing was built.") from None
         _state.update(key=key, site=site)
+    config.nav = _with_generated_pages(config.nav or [], menu(_state["site"]))
     return config
+
+
+def _with_generated_pages(nav: list, added: dict[str, list]) -> list:
+    """The configured menu, each section followed by the generated pages of its kind."""
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            (title, children), = item.items()
+            if isinstance(children, list):
+                first = children[0] if children and isinstance(children[0], str) else None
+                extra = [e for e in added.get(first, []) if e not in children]
+                item = {title: _with_generated_pages(children, added) + extra}
+        out.append(item)
+    return out
+
+
+@event_priority(I18N_PRIORITY - 50)  # after static-i18n has made the menu of this language
+def on_nav(nav, config, files):
+    site, lang = _state["site"], config.theme["language"]
+    for section in _sections(nav.items):
+        title = menu_title(site, section.title, lang)
+        if title is not None:
+            section.title = str(escape(title))
+        elif section.title.startswith(("nav.", "course:")):
+            raise PluginError(f"the menu section '{section.title}' in mkdocs.yml has no title in data/i18n/{lang}.yml")
+    return nav
+
+
+def _sections(items):
+    for item in items:
+        if item.is_section:
+            yield item
+            yield from _sections(item.children)
 
 
 @event_priority(50)  # before static-i18n: it must see the generated pages as files of docs/
@@ -126,20 +161,26 @@ def _make_toc_safe(items, renamed: dict[str, str]) -> None:
 
 
 def on_page_context(context, page, config, nav):
-    context["bss"] = _theme_strings(config)
+    context["bss"] = _theme_strings(config, page.url)
     return context
 
 
 def on_template_context(context, template_name, config):
-    context["bss"] = _theme_strings(config)
+    context["bss"] = _theme_strings(config, None)
     return context
 
 
-def _theme_strings(config) -> dict:
-    """Interface text the theme's partials show (the footer), in the page's language."""
-    strings = _state["site"].content.strings
-    lang = config.theme["language"]
-    return {key: strings.t(f"theme.{key}", lang) for key in ("footer",)}
+def _theme_strings(config, page_url: str | None) -> dict:
+    """What the theme's partials show, in the page's language: the footer, and the header's search
+    box (its form goes to the search page, addressed from this page)."""
+    site, lang = _state["site"], config.theme["language"]
+    strings = site.content.strings
+    search = None
+    if page_url is not None:
+        target = site.links.page_url(site.links.page("search"), lang, config.use_directory_urls).lstrip("/")
+        action = get_relative_url(target, page_url)
+        search = {"action": action, **{key: strings.t(f"search.{key}", lang) for key in ("label", "placeholder", "submit")}}
+    return {"footer": strings.t("theme.footer", lang), "search": search}
 
 
 def on_post_page(output, page, config):
@@ -161,6 +202,10 @@ def on_post_build(config):
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    if config.use_directory_urls:  # the "page not found" of each language, where hosts look for it
+        read = lambda rel: (site_dir / rel).read_text(encoding="utf-8")  # noqa: E731
+        for rel, text in not_found_pages(site, read).items():
+            (site_dir / rel).write_text(text, encoding="utf-8")
     (site_dir / "_headers").write_text(_headers(site_dir), encoding="utf-8")
     if os.environ.get("BSS_SEARCH_INDEX", "1") != "0":
         log.info(index_site(site_dir))

@@ -27,7 +27,7 @@ def load(path):
 
 def expected_pages() -> set[str]:
     """Worked out from the data files, independently of the site code."""
-    pages = {"", "programe/", "parteneri/", "studii-de-caz/", "studii-de-caz/date-deschise/"}
+    pages = {"", "404/", "programe/", "parteneri/", "studii-de-caz/", "studii-de-caz/date-deschise/"}
     pages |= {f"programe/{i}/" for i in ids("data/programmes")}
     pages |= {f"parteneri/{i}/" for i in ids("data/partners")}
     pages |= {f"studii-de-caz/{i}/" for i in ids("data/case-studies")}

@@ -43,6 +43,7 @@ PAGES = {
     "glossary": "glosar/index.md",
     "courses": "cursuri/index.md", "course": "cursuri/{id}/index.md", "module": "cursuri/{id}.md",
     "certificate": "cursuri/{id}/certificat.md",
+    "not-found": "404.md",  # also published as 404.html (see not_found_page)
 }
 # Things with an anchor in another thing's page: kind -> the kind of that page.
 ANCHORED = {"section": "chapter", "term": "glossary", "lesson": "module"}
@@ -218,6 +219,22 @@ def _strings(data, path):
     elif isinstance(data, list):
         for i, value in enumerate(data):
             yield from _strings(value, path + (i,))
+
+
+_RELATIVE = re.compile(r'(\s(?:href|src|action)=")(?![a-z][a-z0-9+.-]*:|/|#)([^"]*)(")', re.I)
+
+
+def absolute_addresses(html: str, page_url: str, base: str = "/") -> str:
+    """``html`` of the page at ``page_url`` with its relative addresses made absolute under ``base``
+    (the site's path, ``/`` or ``/project/``): a "page not found" is served at any address."""
+    def absolute(match: re.Match) -> str:
+        path = posixpath.normpath(posixpath.join(base, page_url, match.group(2)))
+        folder = (match.group(2).endswith("/") or not match.group(2)) and path != "/"
+        return match.group(1) + path + ("/" if folder else "") + match.group(3)
+    html = _RELATIVE.sub(absolute, html)
+    # The theme's scripts find the site's root from the "base" of their configuration.
+    return re.sub(r'("base": ")([^"]*)(")', lambda m: m.group(1) + posixpath.normpath(posixpath.join(base, page_url, m.group(2)))
+                  + m.group(3), html, count=1)
 
 
 _FORM_ACTION = re.compile(r'(<form\b[^>]*?\baction=")([^":?#]*/)(")')

@@ -14,7 +14,7 @@ from pathlib import Path
 def index_site(site_dir: Path) -> str:
     """Index ``site_dir`` in place (into site_dir/pagefind/); returns what Pagefind reported."""
     result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet",
-                             "--exclude-selectors", ".headerlink, .bss-copy, .bss-back"],
+                             "--exclude-selectors", ".headerlink, .bss-copy, .bss-back, .bss-url"],
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"Pagefind could not index {site_dir}:\n{result.stdout}{result.stderr}")

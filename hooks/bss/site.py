@@ -7,16 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import case_studies, catalogue, courses, glossary, guide, partners, programmes, results, taxonomies
+from . import case_studies, catalogue, courses, glossary, guide, partners, programmes, results, site_pages, taxonomies
 from .content import Content, load_content
 from .csp import with_policy
-from .links import Links
+from urllib.parse import urlsplit
+
+from .links import Links, absolute_addresses
 from .problems import ContentError
 from .render import PageSpec, RenderedPage, Renderer
 from .settings import CONFIG
 
 PAGE_BUILDERS = (programmes.pages, partners.pages, case_studies.pages, catalogue.pages, results.pages, guide.pages,
-                 glossary.pages, courses.pages)
+                 glossary.pages, courses.pages, site_pages.pages)
 DOCS = {"home": "nav.home", "search": "nav.search"}  # hand-written pages in docs/, by kind: their link text
 
 
@@ -65,6 +67,43 @@ def build_site(root: Path, config: str = CONFIG, check_markup: bool = True) -> S
     return Site(content, specs, links, renderer, pages)
 
 
+# The menu: under each section's own page, the pages generated from the data, by kind.
+MENU = {"programmes": ("programme",), "partners": ("partner",), "case-studies": ("case-study", "open-data"),
+        "guide": ("chapter", "guide-whole"), "courses": ("course",)}
+
+
+def menu(site: Site) -> dict[str, list]:
+    """For each section's page (its source path), the menu entries to add under it, in the form
+    MkDocs reads a nav: page paths, and ``{title: [pages]}`` for a subsection (a course, titled
+    ``course:<id>`` for the hook to name in each language)."""
+    by_kind: dict[str, list] = {}
+    for spec in site.specs:
+        by_kind.setdefault(spec.kind, []).append(spec)
+    out = {}
+    for section, kinds in MENU.items():
+        entries = []
+        for kind in kinds:
+            for spec in by_kind.get(kind, []):
+                page = site.links.page(kind, spec.id)
+                if kind == "course":
+                    course = site.content.courses[spec.id]
+                    pages = [page] + [site.links.page("module", m.key) for m in course.modules]
+                    entries.append({f"course:{course.id}": pages + [site.links.page("certificate", course.id)]})
+                else:
+                    entries.append(page)
+        out[site.links.page(section)] = entries
+    return out
+
+
+def menu_title(site: Site, key: str, lang: str) -> str | None:
+    """The title in ``lang`` of a menu section named by a key (``nav.guide``, ``course:<id>``); None for any other."""
+    if key.startswith("course:") and key[7:] in site.content.courses:
+        return site.content.courses[key[7:]].title.get(lang)[0]
+    if key.startswith("nav.") and site.content.strings.has(key, lang):
+        return site.content.strings.t(key, lang)
+    return None
+
+
 def extra_files(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
     """Files written beside the pages: short-link redirects and the open-data downloads."""
     return {**redirect_pages(site, use_directory_urls),
@@ -84,6 +123,17 @@ def redirect_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str
             loc = site.renderer.localizer(lang, links.page(kind, id))
             out[f"{folder}index.html"] = with_policy(site.renderer.render_html(
                 "redirect.html", L=loc, href=href, title=loc.plain(links.title(kind, id))))
+    return out
+
+
+def not_found_pages(site: Site, read) -> dict[str, str]:
+    """Each language's "page not found" as hosts serve it, ``404.html`` at the language's root,
+    with absolute addresses (it is shown at any address). ``read(path)`` gives a built page."""
+    links, out = site.links, {}
+    base = urlsplit(site.links.site_url or "/").path.rstrip("/") + "/"
+    for lang in links.languages:
+        url = links.url("not-found", "", lang).lstrip("/")
+        out[f"{links.prefix(lang)}404.html"] = absolute_addresses(read(f"{url}index.html"), url, base)
     return out
 
 

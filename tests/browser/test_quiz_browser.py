@@ -132,7 +132,7 @@ def test_try_again_clears_the_answers(page, site_url):
     answer_all(page, M3, right=False)
     page.get_by_role("button", name="Verifică răspunsurile").click()
     page.get_by_role("button", name="Încearcă din nou").click()
-    assert page.locator("input:checked").count() == 0
+    assert page.locator("form.bss-quiz input:checked").count() == 0
     assert summary(page) == "" and page.locator("[data-result]:visible").count() == 0
 
 
@@ -289,7 +289,7 @@ def test_changed_questions_do_not_show_old_answers(page, site_url):
     page.evaluate("s => localStorage.setItem('bss-progress', s)", json.dumps(old))
     page.reload()
     assert page.locator("[data-notice]").text_content().startswith("Întrebările testului s-au schimbat")
-    assert page.locator("input:checked").count() == 0
+    assert page.locator("form.bss-quiz input:checked").count() == 0
     assert summary(page) == ""
 
 
