@@ -52,18 +52,32 @@ def shoot(site: Path, out: Path, languages=("ro", "en")) -> list[Path]:
                         page.wait_for_load_state("networkidle")
                         if label == "module":
                             _check_quiz(page)
+                            quiz = out / lang / f"quiz-{width}.png"
+                            quiz.parent.mkdir(parents=True, exist_ok=True)
+                            page.locator("form.bss-quiz").screenshot(path=str(quiz))
+                            _crop(quiz, height)
+                            extra = ("quiz", width, quiz)
+                            page.evaluate("window.scrollTo(0, 0)")
                         file = out / lang / f"{label}-{width}.png"
                         file.parent.mkdir(parents=True, exist_ok=True)
                         full = page.evaluate("document.documentElement.scrollHeight")
                         page.screenshot(path=str(file), clip={"x": 0, "y": 0, "width": width, "height": min(full, height)},
                                         full_page=True)
                         shots.append((label, width, file))
+                        if label == "module":
+                            shots.append(extra)
                     ctx.close()
                 sheets.append(_sheet(shots, out / f"{lang}.png"))
             browser.close()
     finally:
         server.close()
     return sheets
+
+
+def _crop(file: Path, height: int) -> None:
+    image = Image.open(file)
+    if image.height > height:
+        image.crop((0, 0, image.width, height)).save(file)
 
 
 def _check_quiz(page) -> None:

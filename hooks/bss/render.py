@@ -123,9 +123,10 @@ class Localizer:
     def title(self, kind: str, id: str = "") -> Text:
         return self.links.title(kind, id)
 
-    def others(self, value: Text) -> list[tuple[str, str]]:
-        """The text in each other language it is written in: ``[(code, text)]``."""
-        return [(lang, text) for lang, text in value.values.items() if lang != self.lang]
+    def others(self, value: Text) -> list[tuple[str, str, str]]:
+        """The text in each other language it is written in: ``[(code, language name, text)]``,
+        the language named in this page's language."""
+        return [(lang, fmt.language_name(lang, self.locale), text) for lang, text in value.values.items() if lang != self.lang]
 
     def sort(self, items, attribute: str) -> list:
         """``items`` in this language's alphabetical order of their ``attribute`` (a text)."""

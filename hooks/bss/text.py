@@ -84,6 +84,11 @@ def duration(minutes: int, locale: str) -> str:
     return format_list(parts, locale=locale)
 
 
+def language_name(code: str, locale: str) -> str:
+    """The name of language ``code`` in ``locale``'s language: "română", "Romanian"."""
+    return Locale.parse(code).get_display_name(locale) or code
+
+
 def plural_form(n: int, locale: str) -> str:
     """CLDR's plural category of ``n`` in the language: one, few, other..."""
     return Locale.parse(locale).plural_form(n)

@@ -305,7 +305,7 @@ def test_without_javascript_every_answer_is_reachable(browser, site_url):
     q = next(q for q in Q3 if q["type"] == "single")
     choice = wrong_choice(q)
     assert feedback(q, choice).strip()[:40] in page.locator(f"#q-{q['id']} details").text_content()
-    assert page.locator("button[type=submit]").is_hidden()
+    assert page.locator(".bss-quiz button[type=submit]").is_hidden()
     ctx.close()
 
 

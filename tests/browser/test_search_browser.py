@@ -43,7 +43,7 @@ def test_multi_word_query_without_diacritics(search_page):
 
 def test_home_page_search_box_leads_to_results(page, site_url):
     page.goto(f"{site_url}/")
-    page.get_by_label("Căutați pe site").fill("costificare")
+    page.locator("#home-q").fill("costificare")  # the box in the page, not the one in the header
     page.keyboard.press("Enter")
     page.wait_for_url(f"{site_url}/cautare/?q=costificare")
     page.locator(".pagefind-ui__result").first.wait_for(timeout=10000)
