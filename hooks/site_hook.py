@@ -34,14 +34,15 @@ from mkdocs.utils import get_relative_url
 
 from bss.csp import header_policy, with_policy
 from bss.fingerprint import fingerprint
-from bss.links import form_actions_as_files
+from bss.addresses import form_actions_as_files, mark_short_links
 from bss.problems import ContentError
 from bss.sanitize import clean_html, rename_unsafe_ids, safe_id
 from bss.search import index_site
-from bss.site import build_site, extra_files, menu, menu_title, not_found_pages, translation_summary
+from bss.report import summary as translation_summary
+from bss.site import build_site, extra_files, menu, menu_title, not_found_pages
 
 log = logging.getLogger("mkdocs.hooks.bss")
-_state: dict = {"key": None, "site": None}
+_state: dict = {"key": None, "site": None, "short": {}}
 # Test-only: builds a site whose pages are not sanitised, to prove the Content-Security-Policy
 # stops what the sanitiser would have removed. Never set it for a site anyone will visit.
 UNSAFE = os.environ.get("BSS_TEST_UNSANITISED") == "1"
@@ -64,7 +65,7 @@ def on_config(config):
                 log.error(str(problem))
             raise PluginError(f"{len(exc.problems)} problem(s) in the content, listed above. "
                               "Nothing was built.") from None
-        _state.update(key=key, site=site)
+        _state.update(key=key, site=site, short={})
     config.nav = _with_generated_pages(config.nav or [], menu(_state["site"]))
     return config
 
@@ -105,7 +106,7 @@ def _sections(items):
 @event_priority(50)  # before static-i18n: it must see the generated pages as files of docs/
 def _add_generated_files(files, config):
     existing = {file.src_uri for file in files}  # Files.append resets MkDocs' own index: look up here
-    for src_uri in _state["site"].pages:
+    for src_uri in [*_state["site"].pages, *_state["site"].assets]:
         if src_uri in existing:
             raise PluginError(f"docs/{src_uri} clashes with a page generated from the data: rename or remove it")
         files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
@@ -114,11 +115,14 @@ def _add_generated_files(files, config):
 
 @event_priority(I18N_PRIORITY - 10)  # after static-i18n rebuilt the list: the Files it left are the ones built
 def _fill_generated_files(files, config):
-    pages = _state["site"].pages
+    _state["files"] = files
+    pages, assets = _state["site"].pages, _state["site"].assets
     for file in files:
         page = pages.get(file.src_uri)
         if page is not None:
             file.content_string = page.markdown
+        elif file.src_uri in assets:
+            file.content_string = assets[file.src_uri]
     return files
 
 
@@ -142,11 +146,20 @@ def on_page_content(html, page, config, files):
         html, renamed = rename_unsafe_ids(html)
         html = clean_html(html)
         _make_toc_safe(page.toc, renamed)
+    html = mark_short_links(html, page.url, _short_addresses(config.theme["language"], config.use_directory_urls))
     # The theme writes these into the HTML without escaping them.
     page.meta["title"] = str(escape(page.title or ""))
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = str(escape(page.meta["description"]))
     return html if config.use_directory_urls else form_actions_as_files(html)
+
+
+def _short_addresses(lang: str, directory_urls: bool) -> dict[str, str]:
+    """Each guide address -> its short link, worked out once per language and build."""
+    cache = _state["short"]
+    if (lang, directory_urls) not in cache:
+        cache[lang, directory_urls] = _state["site"].links.short_addresses(lang, directory_urls)
+    return cache[lang, directory_urls]
 
 
 def _make_toc_safe(items, renamed: dict[str, str]) -> None:
@@ -162,6 +175,14 @@ def _make_toc_safe(items, renamed: dict[str, str]) -> None:
 
 def on_page_context(context, page, config, nav):
     context["bss"] = _theme_strings(config, page.url)
+    versions = page.meta.get("versions")
+    if versions:  # static-i18n (which ran before) points the language menu at the same path in each language
+        links = _state["site"].links
+        # static-i18n keeps this page's menu as an attribute of config.extra (what the theme reads)
+        for alternate in getattr(config.extra, "alternate", None) or []:
+            if alternate["lang"] in versions:
+                lang = alternate["lang"]
+                alternate["link"] = links.page_url(versions[lang], lang, config.use_directory_urls).lstrip("/")
     return context
 
 

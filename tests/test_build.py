@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -25,33 +26,62 @@ def load(path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def expected_pages() -> set[str]:
+SLUGS = {lang: load(ROOT / f"data/i18n/{lang}.yml")["easy.slug"] for lang in LANGS}
+
+
+def easy_pages(slug: str) -> set[str]:
+    """The easy-to-read versions: their last word is the language's own (usor-de-citit, easy-to-read)."""
+    pages = {f"{slug}/"} if (ROOT / "data/easy/acasa.yml").exists() else set()
+    pages |= {f"studii-de-caz/{i}/{slug}/" for i in ids("data/case-studies") if "easy" in load(ROOT / f"data/case-studies/{i}.yml")}
+    for module in (ROOT / "courses").glob("*/*.yml"):
+        if module.stem != "course" and "easy" in load(module):
+            pages.add(f"cursuri/{module.parent.name}/{module.stem}/{slug}/")
+    return pages
+
+
+def expected_pages(lang: str = "ro") -> set[str]:
     """Worked out from the data files, independently of the site code."""
     pages = {"", "404/", "programe/", "parteneri/", "studii-de-caz/", "studii-de-caz/date-deschise/"}
     pages |= {f"programe/{i}/" for i in ids("data/programmes")}
     pages |= {f"parteneri/{i}/" for i in ids("data/partners")}
     pages |= {f"studii-de-caz/{i}/" for i in ids("data/case-studies")}
     pages |= {"ghid/", "ghid/complet/", "glosar/"} | {f"ghid/{i}/" for i in ids("data/guide")}
+    pages |= {f"ghid/{i}/fisa/" for i in ids("data/guide")}  # each chapter's printable handout
     pages |= {"cursuri/", "rezultate/", "cautare/"}
     for course in (ROOT / "courses").iterdir():
         modules = {p.stem for p in course.glob("*.yml")} - {"course"}
         pages |= {f"cursuri/{course.name}/", f"cursuri/{course.name}/certificat/"}
         pages |= {f"cursuri/{course.name}/{m}/" for m in modules}
-    return pages
+    return pages | easy_pages(SLUGS[lang])
+
+
+def in_language(path: str, lang: str, other: str) -> str:
+    """The same page's address in the other language."""
+    return re.sub(rf"(^|/){SLUGS[lang]}/$", rf"\g<1>{SLUGS[other]}/", path)
 
 
 def test_exact_pages_in_each_language(built_site):
     for lang in LANGS:
-        assert page_paths(built_site, lang) == expected_pages(), lang
+        aliases = {page for other in LANGS if other != lang for page in easy_pages(SLUGS[other])}
+        assert page_paths(built_site, lang) == expected_pages(lang) | aliases, lang
+
+
+def test_an_easy_page_under_the_other_languages_word_leads_to_its_own(built_site):
+    for lang, other in (("ro", "en"), ("en", "ro")):
+        for path in easy_pages(SLUGS[other]):
+            html = read_page(built_site, url_of(lang, path))
+            target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html).group(1)
+            assert urljoin(url_of(lang, path), target) == url_of(lang, in_language(path, other, lang))
+            assert 'name="robots" content="noindex"' in html
 
 
 def test_language_switcher_points_to_the_same_page(built_site):
-    for path in expected_pages():
-        for lang, other in (("ro", "en"), ("en", "ro")):
+    for lang, other in (("ro", "en"), ("en", "ro")):
+        for path in expected_pages(lang):
             url = url_of(lang, path)
             html = read_page(built_site, url)
             assert f'<html lang="{lang}"' in html
-            assert switcher_target(html, url, other) == url_of(other, path)
+            assert switcher_target(html, url, other) == url_of(other, in_language(path, lang, other))
             assert switcher_target(html, url, lang) == url
 
 
@@ -59,14 +89,14 @@ def test_no_interface_text_from_the_other_language(built_site):
     strings = {lang: load(ROOT / f"data/i18n/{lang}.yml") for lang in LANGS}
     for lang, other in (("ro", "en"), ("en", "ro")):
         foreign = {v for k, v in strings[other].items() if v != strings[lang][k] and "{" not in v and len(v) > 8}
-        for path in expected_pages():
+        for path in expected_pages(lang):
             text = visible_text(read_page(built_site, url_of(lang, path)))
             leaked = sorted(s for s in foreign | THEME_STRINGS[other] if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text))
             assert not leaked, f"{url_of(lang, path)} shows {other} interface text: {leaked}"
 
 
 def test_english_pages_use_no_romanian_quotation_marks(built_site):
-    for path in expected_pages():
+    for path in expected_pages("en"):
         text = visible_text(read_page(built_site, url_of("en", path)))
         assert "„" not in text, path
 
@@ -147,4 +177,5 @@ def test_quiz_script_is_small_and_loaded_only_where_a_quiz_is(built_site):
     assert len(gzip.compress(script, 9)) <= 8 * 1024
     for path in expected_pages():
         html = read_page(built_site, url_of("ro", path))
-        assert ("quiz.js" in html) == (path.startswith("cursuri/") and path != "cursuri/"), path
+        quiz = path.startswith("cursuri/") and path != "cursuri/" and not path.endswith(f"{SLUGS['ro']}/")
+        assert ("quiz.js" in html) == quiz, path

@@ -5,7 +5,8 @@ import dataclasses
 import datetime
 
 from bss.courses import Answer, Question, quiz_version
-from bss.links import Links, form_actions_as_files
+from bss.addresses import form_actions_as_files, mark_short_links
+from bss.links import Links
 from bss.plain import plain_html
 from bss.render import Localizer
 from bss.settings import Languages
@@ -168,3 +169,13 @@ def test_the_quiz_version_changes_when_a_question_changes_and_only_then():
                 Answer("b", Text({"ro": "B"}), False, Text({"ro": "Alt motiv, tot greșit."})))
     assert quiz_version((question(answers=reworded),)) == version
     assert quiz_version((question(tests="alta-lectie"),)) == version
+
+
+def test_links_to_the_guide_carry_their_short_link_for_print():
+    short = {"/ghid/a/": "https://x.org/g/a/", "/ghid/a/#s": "https://x.org/g/a/s/", "/ghid/a.html#s": "https://x.org/g/a/s/"}
+    html = '<a href="../a/#s">S</a> <a class="k" href="../a/">A</a> <a href="#s">same page</a> <a href="../b/">B</a>'
+    assert mark_short_links(html, "ghid/b/", short) == (
+        '<a href="../a/#s" data-bss-short="https://x.org/g/a/s/">S</a> '
+        '<a class="k" href="../a/" data-bss-short="https://x.org/g/a/">A</a> <a href="#s">same page</a> <a href="../b/">B</a>')
+    assert mark_short_links('<a href="a.html#s">S</a>', "ghid/b.html", short) == \
+        '<a href="a.html#s" data-bss-short="https://x.org/g/a/s/">S</a>'

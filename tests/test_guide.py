@@ -45,7 +45,7 @@ def test_whole_guide_holds_every_chapter_and_section_in_order(built_site):
     for prefix in ("/", "/en/"):
         html = read_page(built_site, f"{prefix}ghid/complet/")
         order = sorted(CHAPTERS.values(), key=lambda c: c["order"])
-        ids = re.findall(r'<h[23] id="([^"]+)"', html)
+        ids = [i for i in re.findall(r'<h[23][^>]* id="([^"]+)"', html) if i != "contents"]
         wanted = []
         for chapter in order:
             wanted += [chapter["id"]] + [f"{chapter['id']}--{s['id']}" for s in chapter["sections"]]
@@ -55,8 +55,11 @@ def test_whole_guide_holds_every_chapter_and_section_in_order(built_site):
 def test_references_become_titled_links_in_the_page_language(built_site):
     ro = read_page(built_site, "/ghid/procedura-de-achizitie/")
     en = read_page(built_site, "/en/ghid/procedura-de-achizitie/")
-    assert '<a href="../cadrul-legal/#proiectul-de-lege-2022">Proiectul de lege din 2022 privind contractarea</a>' in ro
-    assert '<a href="../cadrul-legal/#proiectul-de-lege-2022">The 2022 bill on contracting</a>' in en
+    short = "https://servicii-sociale.example.org{}/g/cadrul-legal/proiectul-de-lege-2022/"
+    assert ('<a href="../cadrul-legal/#proiectul-de-lege-2022" data-bss-short="' + short.format("") +
+            '">Proiectul de lege din 2022 privind contractarea</a>') in ro
+    assert ('<a href="../cadrul-legal/#proiectul-de-lege-2022" data-bss-short="' + short.format("/en") +
+            '">The 2022 bill on contracting</a>') in en
     term = re.search(r'<a class="bss-term" href="../../glosar/#autoritate-contractanta" title="([^"]+)">', ro)
     glossary = {t["id"]: t for t in yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))["terms"]}
     assert term and html.unescape(term.group(1)) == glossary["autoritate-contractanta"]["definition"]["ro"]
@@ -86,3 +89,40 @@ def test_broken_reference_in_a_page_fails_the_build(project, tmp_path):
     line = len((project / "docs/index.md").read_text(encoding="utf-8").splitlines())
     assert (f"docs/index.md:{line}: text: [[ghid:costificarea#metoda]] refers to nothing "
             "(did you mean [[ghid:costificarea#metodologia]]?)") in result.stderr
+
+
+def short_url(prefix: str, cid: str, sid: str | None = None) -> str:
+    return f"https://servicii-sociale.example.org/{prefix}g/{cid}/" + (f"{sid}/" if sid else "")
+
+
+def test_every_short_link_has_its_qr_code_on_the_page_and_as_a_file(built_site):
+    for prefix, label in (("", "Cod QR al linkului scurt"), ("en/", "QR code of the short link")):
+        for cid, chapter in CHAPTERS.items():
+            page = read_page(built_site, f"/{prefix}ghid/{cid}/")
+            for sid in [None] + [s["id"] for s in chapter["sections"]]:
+                url = short_url(prefix, cid, sid)
+                assert f'<svg role="img" aria-label="{label} {url}"' in page, (prefix, cid, sid)
+                svg = (built_site / f"{prefix}g/{cid}/" / (f"{sid}/" if sid else "") / "qr.svg").read_text(encoding="utf-8")
+                assert svg.startswith("<?xml") and "<title>" in svg
+                download = f'download="qr-{cid}{"-" + sid if sid else ""}.svg"'
+                assert download in page
+
+
+def terms_referred(chapter: dict) -> set[str]:
+    text = yaml.safe_dump(chapter["sections"], allow_unicode=True)
+    return set(re.findall(r"\[\[glosar:([a-z0-9-]+)", text))
+
+
+def test_each_chapter_has_a_handout_with_every_section_and_the_terms_it_uses(built_site):
+    glossary = {t["id"]: t for t in yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))["terms"]}
+    for prefix, lang in (("", "ro"), ("en/", "en")):
+        for cid, chapter in CHAPTERS.items():
+            page = read_page(built_site, f"/{prefix}ghid/{cid}/fisa/")
+            assert section_ids(page) == [s["id"] for s in chapter["sections"]] + (
+                ["termeni-din-glosar"] if terms_referred(chapter) else [])
+            assert page.count('class="bss-handout__section"') == len(chapter["sections"])
+            for sid in [None] + [s["id"] for s in chapter["sections"]]:
+                assert short_url(prefix, cid, sid) in page
+            shown = re.findall(r"<dt>(.*?)</dt>", page)
+            assert sorted(shown) == sorted(html.escape(glossary[t]["term"][lang], quote=False) for t in terms_referred(chapter))
+            assert 'href="fisa/"' in read_page(built_site, f"/{prefix}ghid/{cid}/")  # the chapter leads to it

@@ -26,6 +26,7 @@ from bss.source import DocumentError, read_document
 from helpers import ROOT, copy_project, mkdocs_build
 
 TITLE = '*Bold* [link](https://evil.example) `code` <img src=x onerror="window.__xss=1"> {: #__config } & co #'
+EASY = 'Un <img src=x onerror="window.__xss=4"> *serviciu* {: #__config }.'
 HOSTILE_CASE = f"""# yaml-language-server: $schema=../schemas/case-study.schema.json
 id: proba
 title: {{ro: {json.dumps(TITLE)}, en: {json.dumps(TITLE)}}}
@@ -45,6 +46,11 @@ story:
     ## __config
 
     Text.
+easy:
+  - icon: material/home
+    alt: {{ro: {json.dumps(EASY)}, en: {json.dumps(EASY)}}}
+    text: {{ro: {json.dumps(EASY)}, en: {json.dumps(EASY)}}}
+  - text: {{ro: "Un serviciu.", en: "A service."}}
 sources:
   - publisher: {json.dumps(TITLE)}
     title: {{ro: Titlu, en: Title}}
@@ -122,6 +128,21 @@ def test_plain_text_shows_exactly_as_written_everywhere(hostile_site):
         assert rows["proba"]["title"] == TITLE.strip()  # open data: exact
 
 
+def test_an_easy_to_read_page_and_its_other_address_show_plain_text(hostile_site):
+    shown = " ".join(TITLE.split())
+    for rel in ("studii-de-caz/proba/usor-de-citit", "en/studii-de-caz/proba/easy-to-read"):
+        page = read(hostile_site, rel)
+        assert page.text("h1").rstrip("¶") == shown and page.text("title").startswith(shown)
+        assert EASY in page.text("p")
+        assert ("svg", "aria-label", EASY) in page.attributes  # the icon's alt text, as text
+        assert not [a for a in page.attributes if a[1].startswith("on")]
+        assert [t for t, name, v in page.attributes if name == "id" and v == "__config"] == ["script"]
+    for rel in ("studii-de-caz/proba/easy-to-read", "en/studii-de-caz/proba/usor-de-citit"):  # the other language's word
+        page = read(hostile_site, rel)
+        assert page.text("title").startswith(shown) and page.text("a").startswith(shown)
+        assert not [a for a in page.attributes if a[1].startswith("on")]
+
+
 def test_headings_reach_the_table_of_contents_as_text_and_never_claim_theme_ids(hostile_site):
     for rel in ("studii-de-caz/proba", "en/studii-de-caz/proba"):
         source = (hostile_site / rel / "index.html").read_text(encoding="utf-8")
@@ -193,11 +214,11 @@ def test_inline_scripts_in_the_content_are_never_hashed():
 
 def test_the_sanitiser_keeps_the_theme_hooks_and_other_origins_out():
     dirty = ('<h2 id="__config" class="md-nav md-button keep" data-md-component="search" data-pagefind-meta="x" '
-             'title="t">H</h2><p title="tip">p</p><img src="//evil.example/a.png" alt=""><img src="https://evil.example/b.png">'
+             'title="t">H</h2><a href="x/" data-bss-short="https://evil.example/">fake short link</a><p title="tip">p</p><img src="//evil.example/a.png" alt=""><img src="https://evil.example/b.png">'
              '<img src="\\\\evil.example\\c.png"><img src="../assets/images/ok.png" alt="">'
              '<form action="https://evil.example/"></form><form action="cautare/"></form><a href="https://ok.example/">ok</a>')
     clean = clean_html(dirty)
-    for gone in ("__config", "md-nav", "data-md-component", "data-pagefind", "evil.example", 'title="t"', 'title="tip"'):
+    for gone in ("__config", "md-nav", "data-md-component", "data-pagefind", "data-bss", "evil.example", 'title="t"', 'title="tip"'):
         assert gone not in clean, gone
     for kept in ("md-button keep", "../assets/images/ok.png", 'action="cautare/"', 'href="https://ok.example/"'):
         assert kept in clean, kept

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import yaml
 from PIL import Image, ImageDraw
 from playwright.sync_api import sync_playwright
 
@@ -29,10 +30,18 @@ PAGES = [
     ("courses", "cursuri/"), ("course", "cursuri/servicii-comunitare/"),
     ("module", "cursuri/servicii-comunitare/costificare-si-contractare/"),
     ("certificate", "cursuri/servicii-comunitare/certificat/"), ("search", "cautare/?q=servicii"),
-    ("not-found", "nu-exista/"),
+    ("not-found", "nu-exista/"), ("home-easy", "{easy}/"),
+    ("case-study-easy", "studii-de-caz/spalatorie-sociala-glodeni/{easy}/"),
+    ("module-easy", "cursuri/servicii-comunitare/costificare-si-contractare/{easy}/"),
 ]
 WIDTHS = {390: 1800, 1280: 1500}  # width -> the most of the page's height kept
 SCALE = 0.3
+
+
+def _easy_word(lang: str) -> str:
+    """The last word of an easy-to-read page's address in ``lang`` (usor-de-citit, easy-to-read)."""
+    strings = yaml.safe_load((ROOT / f"data/i18n/{lang}.yml").read_text(encoding="utf-8"))
+    return strings["easy.slug"]
 
 
 def shoot(site: Path, out: Path, languages=("ro", "en")) -> list[Path]:
@@ -48,7 +57,7 @@ def shoot(site: Path, out: Path, languages=("ro", "en")) -> list[Path]:
                     page = ctx.new_page()
                     for label, path in PAGES:
                         prefix = "" if lang == languages[0] else f"{lang}/"
-                        page.goto(f"{server.url}/{prefix}{path}")
+                        page.goto(f"{server.url}/{prefix}{path.format(easy=_easy_word(lang))}")
                         page.wait_for_load_state("networkidle")
                         if label == "module":
                             _check_quiz(page)

@@ -5,7 +5,8 @@ import sys
 from pathlib import Path
 
 from .problems import ContentError
-from .site import build_site, translation_report
+from .report import full_report
+from .site import build_site
 
 
 def main(argv: list[str]) -> int:
@@ -20,7 +21,7 @@ def main(argv: list[str]) -> int:
         return 1
     print(f"Content is valid: {len(site.specs)} pages in {len(site.links.languages)} languages "
           f"({', '.join(site.links.languages)}).")
-    print(translation_report(site, root / "docs"))
+    print(full_report(site, root / "docs"))
     return 0
 
 

@@ -5,6 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from .collections import Collection
+from .easy import points
 from .record import Quote, Record, Source
 from .render import PageSpec
 from .text import Text
@@ -46,6 +47,7 @@ class CaseStudy:
     quotes: tuple[Quote, ...]
     photos: tuple[Photo, ...]
     sources: tuple[Source, ...]
+    easy: tuple = ()  # easy-to-read points (easy.py)
 
     def figure(self, fid: str) -> Figure | None:
         return next((f for f in self.figures if f.id == fid), None)
@@ -62,7 +64,7 @@ def build_case_study(r: Record) -> CaseStudy:
         summary=r.text("summary"), story=r.text("story"), results=r.texts("results"), lessons=r.texts("lessons"),
         quotes=r.quotes(),
         photos=tuple(Photo(p.get("src"), p.text("alt"), p.text("caption")) for p in r.children("photos")),
-        sources=r.sources(),
+        sources=r.sources(), easy=points(r),
     )
 
 

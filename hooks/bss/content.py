@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .case_studies import CASE_STUDIES, CaseStudy
 from .collections import Collection, Loaded, check_references, load_collection
+from . import easy, icons
 from .courses import COURSES, MODULES, Course, build_courses
 from .files import EXPECTED_IMAGE, check_docs, image_problem
 from .glossary import GLOSSARY
@@ -28,7 +29,7 @@ from .units import Unit, load_units
 # In loading order: a collection's references point to those before it (the guide's to modules
 # are checked once all are loaded).
 COLLECTIONS: list[Collection] = [SERVICE_TYPES, TARGET_GROUPS, PARTNERS, PROGRAMMES, CASE_STUDIES, LEGAL_ACTS,
-                                 GLOSSARY, GUIDE, COURSES]
+                                 GLOSSARY, GUIDE, COURSES, easy.HARD_WORDS, easy.EASY_PAGES]
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Content:
     glossary: dict[str, GlossaryTerm]
     guide: dict[str, Chapter]
     courses: dict[str, Course]
+    easy_pages: dict[str, easy.EasyPage]
     documents: list = field(default_factory=list, compare=False)  # every file read, for the reference check
 
 
@@ -64,6 +66,7 @@ def load_content(root: Path, config: str = CONFIG, check_markup: bool = True) ->
     for records in loaded.records.values():
         for record in records.values():
             loaded.problems.extend(_check_record(root, record))
+    loaded.problems.extend(easy.check(loaded, icons.exists))
     if check_markup:
         loaded.problems.extend(check_docs(root, loaded.markdown_extensions))
     if loaded.problems:
@@ -76,7 +79,8 @@ def load_content(root: Path, config: str = CONFIG, check_markup: bool = True) ->
         service_types=built["service-types"], target_groups=built["target-groups"], partners=built["partners"],
         programmes=built["programmes"], case_studies=built["case-studies"], legal_acts=built["legal-acts"],
         glossary=built["glossary"], guide=built["guide"],
-        courses=build_courses(loaded.records["courses"], loaded.records["modules"], strings), documents=documents,
+        courses=build_courses(loaded.records["courses"], loaded.records["modules"], strings),
+        easy_pages=built["easy-pages"], documents=documents,
     )
 
 

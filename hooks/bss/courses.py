@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .collections import Collection
+from .easy import points
 from .problems import Problem
 from .record import Record
 from .render import PageSpec
@@ -88,6 +89,7 @@ class Module:
     guide: tuple[str, ...]
     case_studies: tuple[str, ...]
     quiz: Quiz
+    easy: tuple = ()  # easy-to-read points (easy.py)
 
     @property
     def key(self) -> str:
@@ -234,7 +236,7 @@ def build_module(course_id: str, r: Record, pass_mark: int, strings) -> Module:
         objectives=r.texts("objectives"), minutes=r.get("minutes"), prerequisites=tuple(r.get("prerequisites", [])),
         lessons=tuple(Lesson(x.get("id"), x.text("title"), x.text("body")) for x in r.children("lessons")),
         guide=tuple(r.get("guide", [])), case_studies=tuple(r.get("case_studies", [])),
-        quiz=Quiz(pass_mark, questions, quiz_version(questions)),
+        quiz=Quiz(pass_mark, questions, quiz_version(questions)), easy=points(r),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .collections import Collection
+from .links import PATTERN
 from .problems import Problem
 from .record import Record
 from .render import PageSpec
@@ -80,7 +81,23 @@ def pages(content) -> list[PageSpec]:
         anchors = tuple(("section", f"{chapter.id}#{s.id}", s.title, None) for s in chapter.sections)
         specs.append(PageSpec("chapter", chapter.id, "chapter.md", chapter.title, context, chapter.summary,
                               anchors=anchors))
+        handout = Text({lang: content.strings.t("guide.handout_title", lang, title=chapter.title.get(lang)[0])
+                        for lang in content.strings.languages}, chapter.title.default, chapter.title.where)
+        terms = [content.glossary[t] for t in terms_used(chapter)]
+        specs.append(PageSpec("handout", chapter.id, "handout.md", handout,
+                              {**context, "terms": terms}, chapter.summary, meta={"search": {"exclude": True}}))
     return specs
+
+
+def terms_used(chapter: Chapter) -> list[str]:
+    """The glossary terms the chapter's sections refer to ([[glosar:...]]), in any language, in
+    the order they first appear."""
+    found = []
+    for section in chapter.sections:
+        for text in (section.body, *section.key_points, *section.checklist):
+            for value in text.values.values() if text else ():
+                found += [m.group(2) for m in PATTERN.finditer(value) if m.group(1) == "glosar"]
+    return list(dict.fromkeys(found))
 
 
 def short_links(content) -> list[tuple[str, str]]:

@@ -40,10 +40,13 @@ PAGES = {
     "open-data": "studii-de-caz/date-deschise.md",
     "results": "rezultate/index.md",
     "guide": "ghid/index.md", "guide-whole": "ghid/complet.md", "chapter": "ghid/{id}.md",
+    "handout": "ghid/{id}/fisa.md",
     "glossary": "glosar/index.md",
     "courses": "cursuri/index.md", "course": "cursuri/{id}/index.md", "module": "cursuri/{id}.md",
     "certificate": "cursuri/{id}/certificat.md",
-    "not-found": "404.md",  # also published as 404.html (see not_found_page)
+    "not-found": "404.md",  # also published as 404.html (see site.not_found_pages)
+    # Easy-to-read versions: the last part of the address is each language's own word (easy.slug).
+    "home-easy": "{slug}.md", "case-study-easy": "studii-de-caz/{id}/{slug}.md", "module-easy": "cursuri/{id}/{slug}.md",
 }
 # Things with an anchor in another thing's page: kind -> the kind of that page.
 ANCHORED = {"section": "chapter", "term": "glossary", "lesson": "module"}
@@ -65,16 +68,25 @@ class Entry:
 class Links:
     """Every linkable or nameable thing of the site, by kind and id."""
 
-    def __init__(self, languages: Languages, site_url: str = ""):
+    def __init__(self, languages: Languages, site_url: str = "", slugs: dict[str, str] | None = None):
         self.languages = languages
         self.site_url = site_url.rstrip("/")
+        self.slugs = slugs or {}  # language -> the word that ends the address of an easy-to-read page
         self.entries: dict[tuple[str, str], Entry] = {}
 
     # -- registering ------------------------------------------------------------------------
     def add_page(self, kind: str, id: str, title: Text) -> str:
-        page = PAGES[kind].format(id=id)
+        page = self._path(kind, id, self.languages.default)
         self.entries[(kind, id)] = Entry(page, "", title)
         return page
+
+    def _path(self, kind: str, id: str, lang: str) -> str:
+        return PAGES[kind].format(id=id, slug=self.slugs.get(lang, ""))
+
+    def versions(self, kind: str, id: str = "") -> dict[str, str]:
+        """Where the page is in each language: one path for all, or, for a kind whose address ends
+        with each language's own word, a path per language (language -> default-language path)."""
+        return {lang: self._path(kind, id, lang) for lang in self.languages}
 
     def add_anchor(self, kind: str, id: str, title: Text, tooltip: Text | None = None) -> None:
         """``id`` is ``<page id>#<anchor>``, or the anchor alone on a page without an id (a term)."""
@@ -95,15 +107,21 @@ class Links:
     def page(self, kind: str, id: str = "") -> str:
         return self.entries[(kind, id)].page
 
-    def href(self, kind: str, id: str, from_page: str) -> str:
-        """A relative Markdown link from page ``from_page`` to the thing, as MkDocs resolves links."""
+    def href(self, kind: str, id: str, from_page: str, lang: str = "") -> str:
+        """A relative Markdown link from page ``from_page`` to the thing (its version in ``lang``,
+        for a page whose address differs by language), as MkDocs resolves links."""
         entry = self.entries[(kind, id)]
-        rel = "" if entry.page == from_page and entry.anchor else posixpath.relpath(entry.page, posixpath.dirname(from_page) or ".")
+        target = self._path(kind, id, lang) if lang and entry.page and "{slug}" in PAGES.get(kind, "") else entry.page
+        rel = "" if target == from_page and entry.anchor else posixpath.relpath(target, posixpath.dirname(from_page) or ".")
         return rel + (f"#{entry.anchor}" if entry.anchor else "")
 
     def src_uri(self, page: str, lang: str) -> str:
-        """The source file of ``page`` in ``lang`` (mkdocs-static-i18n's suffix structure: x.en.md)."""
-        return page if lang == self.languages.default else f"{page[:-3]}.{lang}.md"
+        """The source file of ``page`` in ``lang`` (mkdocs-static-i18n's suffix structure: x.en.md,
+        and for any other file, x.en.svg)."""
+        if lang == self.languages.default:
+            return page
+        stem, _, extension = page.rpartition(".")
+        return f"{stem}.{lang}.{extension}"
 
     def default_page(self, src_uri: str) -> str:
         """The default-language page a language's source file is a version of (``x.en.md`` -> ``x.md``)."""
@@ -138,6 +156,19 @@ class Links:
     def short(self, chapter: str, section: str = "") -> str:
         """The folder of a short link, e.g. ``g/costificarea/metodologia/``."""
         return f"{SHORT}/{chapter}/{section + '/' if section else ''}"
+
+    def short_addresses(self, lang: str, directory_urls: bool = True) -> dict[str, str]:
+        """Every guide chapter's and section's published address in ``lang`` -> its short link."""
+        out = {}
+        for kind, id in self.entries:
+            if kind in ("chapter", "section"):
+                chapter, _, section = id.partition("#")
+                out[self.url(kind, id, lang, directory_urls)] = self.short_url(chapter, section, lang)
+        return out
+
+    def qr_file(self, chapter: str, section: str = "") -> str:
+        """The QR code of a short link, as a file in the short link's folder (default-language path)."""
+        return f"{self.short(chapter, section)}qr.svg"
 
     def short_url(self, chapter: str, section: str, lang: str) -> str:
         """The full short address a trainer prints and copies, with the site's domain."""
@@ -219,35 +250,3 @@ def _strings(data, path):
     elif isinstance(data, list):
         for i, value in enumerate(data):
             yield from _strings(value, path + (i,))
-
-
-_RELATIVE = re.compile(r'(\s(?:href|src|action)=")(?![a-z][a-z0-9+.-]*:|/|#)([^"]*)(")', re.I)
-
-
-def absolute_addresses(html: str, page_url: str, base: str = "/") -> str:
-    """``html`` of the page at ``page_url`` with its relative addresses made absolute under ``base``
-    (the site's path, ``/`` or ``/project/``): a "page not found" is served at any address."""
-    def absolute(match: re.Match) -> str:
-        path = posixpath.normpath(posixpath.join(base, page_url, match.group(2)))
-        folder = (match.group(2).endswith("/") or not match.group(2)) and path != "/"
-        return match.group(1) + path + ("/" if folder else "") + match.group(3)
-    html = _RELATIVE.sub(absolute, html)
-    # The theme's scripts find the site's root from the "base" of their configuration.
-    return re.sub(r'("base": ")([^"]*)(")', lambda m: m.group(1) + posixpath.normpath(posixpath.join(base, page_url, m.group(2)))
-                  + m.group(3), html, count=1)
-
-
-_FORM_ACTION = re.compile(r'(<form\b[^>]*?\baction=")([^":?#]*/)(")')
-
-
-def form_actions_as_files(html: str) -> str:
-    """Form actions written as folders (``cautare/``) pointed at their page file (``cautare.html``).
-
-    MkDocs rewrites links, not form actions; this does it for the build with ``.html`` addresses
-    (``use_directory_urls: false``), which is the one that works opened from a folder.
-    """
-    def to_file(match: re.Match) -> str:
-        path = match.group(2)
-        path = path + "index.html" if path.endswith("../") or path == "./" else path[:-1] + ".html"
-        return match.group(1) + path + match.group(3)
-    return _FORM_ACTION.sub(to_file, html)

@@ -4,13 +4,15 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import posixpath
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from . import icons, qr
 from . import text as fmt
 from .links import Links
 from .plain import plain_html
@@ -110,7 +112,7 @@ class Localizer:
 
     # -- links and names -----------------------------------------------------------------------
     def href(self, kind: str, id: str = "") -> str:
-        return self.links.href(kind, id, self.page)
+        return self.links.href(kind, id, self.page, self.lang)
 
     def name(self, kind: str, id: str = "") -> Markup:
         """What the thing is called in this language, as plain text."""
@@ -132,8 +134,24 @@ class Localizer:
         """``items`` in this language's alphabetical order of their ``attribute`` (a text)."""
         return sorted(items, key=lambda item: fmt.sort_key(getattr(item, attribute).get(self.lang)[0], self.lang))
 
+    def icon(self, name: str, alt: Text | None) -> Markup:
+        """An icon of the site, inline, described by ``alt`` (or hidden from screen readers without it)."""
+        label = f' role="img" aria-label="{escape(self.plain(alt))}"' if alt else ' aria-hidden="true"'
+        return Markup(icons.svg(name).replace("<svg ", f"<svg class=\"bss-icon\" focusable=\"false\"{label} ", 1))
+
     def short_url(self, chapter: str, section: str = "") -> str:
         return self.links.short_url(chapter, section, self.lang)
+
+    def qr(self, chapter: str, section: str = "") -> Markup:
+        """The QR code of the short link, inline, named for screen readers by the link it holds."""
+        url = self.short_url(chapter, section)
+        label = escape(self.t("guide.qr_label", url=url))
+        return Markup(qr.inline(url).replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+                      .replace('class="segno"', 'class="bss-qr__code"', 1))
+
+    def qr_file(self, chapter: str, section: str = "") -> str:
+        """A Markdown link target: the QR code's SVG file, for slides."""
+        return posixpath.relpath(self.links.qr_file(chapter, section), posixpath.dirname(self.page) or ".")
 
     # -- numbers and dates ---------------------------------------------------------------------
     def number(self, value) -> str:
@@ -180,17 +198,21 @@ class Renderer:
         return Localizer(lang, page, self.strings, self.links)
 
     def render_html(self, template: str, **context) -> str:
-        """A standalone HTML file (the short-link redirect pages)."""
+        """A standalone HTML file (the redirect pages)."""
         return self.env.get_template(template).render(**context)
 
     def render(self, spec: PageSpec) -> list[RenderedPage]:
-        """The page in every language."""
-        page = self.links.page(spec.kind, spec.id)
+        """The page in every language (where its address differs by language, site.alias_pages
+        leads from each other language's address to it)."""
+        versions = self.links.versions(spec.kind, spec.id)
         out = []
         for lang in self.links.languages:
+            page = versions[lang]
             loc = self.localizer(lang, page)
             body = self.env.get_template(spec.template).render(L=loc, **spec.context)
             meta = {"title": loc.plain(spec.title), **spec.meta}
+            if len(set(versions.values())) > 1:  # the language menu leads to each language's own address
+                meta["versions"] = versions
             if spec.description:
                 meta["description"] = loc.plain(spec.description)
             if loc.fallbacks:

@@ -5,7 +5,8 @@ attributes, no javascript: addresses. On top of the allow-list:
 
 - the theme's own hooks stay the theme's: ids starting with ``_`` (Material's ``__config``, which
   its script reads its configuration from, ``__drawer``, ``__search``...), ``md-`` classes (but
-  the button styles), and ``data-md-`` / ``data-pagefind-`` attributes are removed;
+  the button styles), and ``data-md-`` / ``data-pagefind-`` / ``data-bss-`` (the site's own, added
+  after sanitising) attributes are removed;
 - ids keep to a safe alphabet (the theme copies them into the table of contents and links);
 - nothing is loaded from another origin: an ``src`` or a form ``action`` must be an address on
   this site (links to other sites stay: they are navigation, not loads);
@@ -51,7 +52,7 @@ _ATTRS = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 SAFE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 THEME_CLASSES = {"md-button", "md-button--primary"}  # Material's button look, which our templates use
-RESERVED_DATA = ("data-md-", "data-pagefind-")
+RESERVED_DATA = ("data-md-", "data-pagefind-", "data-bss-")
 _LOADS = {("img", "src"), ("form", "action")}
 
 

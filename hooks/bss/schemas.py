@@ -175,6 +175,13 @@ def _explain_one(error, doc: Document) -> list[Problem]:
         return [doc.problem(path, f"{value} is too large", hint or f"at most {error.validator_value}")]
     if kind == "not":
         return [doc.problem(path, schema.get("x-message") or f"'{value}' is reserved", hint)]
+    if kind == "dependentRequired":
+        return [
+            doc.problem(path + (name,), "missing",
+                        _property_hint(schema, name) or f"needed because '{field}' is given")
+            for field, names in error.validator_value.items() if isinstance(value, dict) and field in value
+            for name in names if name not in value
+        ]
     if kind == "uniqueItems":
         return [doc.problem(path, "lists the same item twice", hint or "each item once")]
     return [doc.problem(path, error.message, hint)]

@@ -4,21 +4,23 @@
 """
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import case_studies, catalogue, courses, glossary, guide, partners, programmes, results, site_pages, taxonomies
+from . import case_studies, catalogue, courses, easy, glossary, guide, partners, programmes, qr, results, site_pages, taxonomies
 from .content import Content, load_content
 from .csp import with_policy
 from urllib.parse import urlsplit
 
-from .links import Links, absolute_addresses
+from .addresses import absolute_addresses
+from .links import Links
 from .problems import ContentError
 from .render import PageSpec, RenderedPage, Renderer
 from .settings import CONFIG
 
 PAGE_BUILDERS = (programmes.pages, partners.pages, case_studies.pages, catalogue.pages, results.pages, guide.pages,
-                 glossary.pages, courses.pages, site_pages.pages)
+                 glossary.pages, courses.pages, site_pages.pages, easy.pages)
 DOCS = {"home": "nav.home", "search": "nav.search"}  # hand-written pages in docs/, by kind: their link text
 
 
@@ -29,6 +31,7 @@ class Site:
     links: Links
     renderer: Renderer
     pages: dict[str, RenderedPage]  # by src_uri
+    assets: dict[str, str]  # generated files that are not pages (the QR codes), by src_uri
 
     def untranslated(self) -> list[str]:
         """Each text shown in the default language on another language's page: where it is
@@ -40,7 +43,8 @@ def check_site(root: Path, config: str = CONFIG, check_markup: bool = True) -> t
     """Load and check everything a build needs, short of rendering; raises ContentError."""
     content = load_content(root, config, check_markup)
     specs = [spec for build in PAGE_BUILDERS for spec in build(content)]
-    links = Links(content.settings.languages, content.settings.site_url)
+    slugs = {lang: content.strings.t("easy.slug", lang) for lang in content.settings.languages}
+    links = Links(content.settings.languages, content.settings.site_url, slugs)
     for kind, key in DOCS.items():
         links.add_page(kind, "", content.strings.text(key))
     taxonomies.register(links, content)
@@ -64,7 +68,18 @@ def build_site(root: Path, config: str = CONFIG, check_markup: bool = True) -> S
     for spec in specs:
         for page in renderer.render(spec):
             pages[page.src_uri] = page
-    return Site(content, specs, links, renderer, pages)
+    return Site(content, specs, links, renderer, pages, qr_files(content, links))
+
+
+def qr_files(content: Content, links: Links) -> dict[str, str]:
+    """A QR code of each short link, in each language, for slides: ``g/<chapter>/<section>/qr.svg``."""
+    out = {}
+    for lang in links.languages:
+        for chapter, section in guide.short_links(content):
+            kind, id = ("section", f"{chapter}#{section}") if section else ("chapter", chapter)
+            title = links.title(kind, id).get(lang)[0]
+            out[links.src_uri(links.qr_file(chapter, section), lang)] = qr.file(links.short_url(chapter, section, lang), title)
+    return out
 
 
 # The menu: under each section's own page, the pages generated from the data, by kind.
@@ -106,7 +121,7 @@ def menu_title(site: Site, key: str, lang: str) -> str | None:
 
 def extra_files(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
     """Files written beside the pages: short-link redirects and the open-data downloads."""
-    return {**redirect_pages(site, use_directory_urls),
+    return {**redirect_pages(site, use_directory_urls), **alias_pages(site, use_directory_urls),
             **catalogue.open_data_files(site.content, site.links, site.content.strings)}
 
 
@@ -126,6 +141,27 @@ def redirect_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str
     return out
 
 
+def alias_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
+    """Where a page's address differs by language (an easy-to-read page: .../usor-de-citit/,
+    /en/.../easy-to-read/), each other language's word leads, in this language, to the page."""
+    links, out = site.links, {}
+    for spec in site.specs:
+        versions = links.versions(spec.kind, spec.id)
+        for lang in links.languages:
+            target = links.page_url(versions[lang], lang, use_directory_urls)
+            for other, page in versions.items():
+                if page == versions[lang]:
+                    continue
+                alias = links.page_url(page, lang, use_directory_urls)
+                file = alias.lstrip("/") + ("index.html" if alias.endswith("/") else "")
+                folder = alias if alias.endswith("/") else posixpath.dirname(alias)
+                href = posixpath.relpath(target, folder) + ("/" if target.endswith("/") else "")
+                loc = site.renderer.localizer(lang, versions[lang])
+                out[file] = with_policy(site.renderer.render_html(
+                    "redirect.html", L=loc, href=href, title=loc.plain(spec.title)))
+    return out
+
+
 def not_found_pages(site: Site, read) -> dict[str, str]:
     """Each language's "page not found" as hosts serve it, ``404.html`` at the language's root,
     with absolute addresses (it is shown at any address). ``read(path)`` gives a built page."""
@@ -135,38 +171,3 @@ def not_found_pages(site: Site, read) -> dict[str, str]:
         url = links.url("not-found", "", lang).lstrip("/")
         out[f"{links.prefix(lang)}404.html"] = absolute_addresses(read(f"{url}index.html"), url, base)
     return out
-
-
-def untranslated_documents(docs_dir: Path, links: Links) -> list[str]:
-    """Hand-written pages in docs/ that lack a version in one of the other languages."""
-    missing = []
-    for file in sorted(docs_dir.rglob("*.md")):
-        page = file.relative_to(docs_dir).as_posix()
-        if links.default_page(page) != page:
-            continue
-        for lang in links.languages.codes[1:]:
-            version = links.src_uri(page, lang)
-            if not (docs_dir / version).exists():
-                missing.append(f"docs/{page}: no {lang} page (docs/{version})")
-    return missing
-
-
-def translation_gaps(site: Site, docs_dir: Path) -> list[str]:
-    return site.untranslated() + untranslated_documents(docs_dir, site.links)
-
-
-def translation_summary(site: Site, docs_dir: Path) -> str:
-    """One line for every build: how many gaps, and where the full list is."""
-    gaps = translation_gaps(site, docs_dir)
-    others = ", ".join(site.links.languages.codes[1:])
-    if not gaps:
-        return f"Translation: every text is written in every language ({others} beside the default)."
-    return (f"Translation: {len(gaps)} text{' is' if len(gaps) == 1 else 's are'} not yet written in every language "
-            f"({others}); 'make check' lists where.")
-
-
-def translation_report(site: Site, docs_dir: Path) -> str:
-    """The full list, for ``make check``."""
-    gaps = translation_gaps(site, docs_dir)
-    lines = [translation_summary(site, docs_dir).split(";")[0].rstrip(".") + (":" if gaps else ".")]
-    return "\n".join(lines + [f"  {gap}" for gap in gaps])

@@ -12,7 +12,7 @@ def test_copy_link_gives_the_printed_short_link_and_says_so_beside_the_button(co
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page = context.new_page()
     page.goto(f"{site_url}{prefix}/ghid/costificarea/")
-    row = page.locator("#metodologia ~ .bss-section-link").first
+    row = page.locator("#metodologia ~ .bss-short-link").first
     printed = row.locator(".bss-short code").text_content()
     assert printed == f"https://servicii-sociale.example.org{prefix}/g/costificarea/metodologia/"
     row.locator("button.bss-copy").focus()
@@ -26,7 +26,7 @@ def test_copy_buttons_are_hidden_without_javascript(browser, site_url):
     page = ctx.new_page()
     page.goto(f"{site_url}/ghid/costificarea/")
     assert page.locator("button.bss-copy").first.is_hidden()
-    assert "/g/costificarea/metodologia/" in page.locator(".bss-short").first.text_content()
+    assert "/g/costificarea/metodologia/" in page.locator("#metodologia ~ .bss-short-link .bss-short").first.text_content()
     ctx.close()
 
 

@@ -97,6 +97,6 @@ def test_search_says_why_it_is_off_and_where_to_go(usb, prefix, reason):
 def test_copying_a_section_address_gives_the_public_short_link(usb):
     page = usb
     page.goto(f"{page.root}/ghid/costificarea.html")
-    page.locator("#metodologia ~ .bss-section-link button.bss-copy").first.click()
+    page.locator("#metodologia ~ .bss-short-link button.bss-copy").first.click()
     expect(page.locator(".bss-copied").first).not_to_have_text("")
     assert page.locator(".bss-copied").first.text_content().startswith("✓")

@@ -39,6 +39,12 @@
     return ok;
   }
 
+  // A handout's or the whole guide's print button: the browser's own print (or save as PDF).
+  document.querySelectorAll("button.bss-print").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   document.querySelectorAll("button.bss-copy[data-copy]").forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () {
