@@ -33,7 +33,8 @@ from .settings import CONFIG, Languages, load_settings
 from .settings import _read as read_config  # mkdocs.yml as MkDocs reads it, INHERIT followed
 from .units import load_units
 
-LOCAL_API = "/api/v1"  # where the local editing server answers, on the editor's own origin
+LOCAL_API = "/api/v1"
+LAYOUT_ORDER = ("files", "folders", "list")  # records first, then courses, then the lists  # where the local editing server answers, on the editor's own origin
 # The page each record has, for the editor's "view preview" link (links.PAGES gives its address).
 PAGE_KINDS = {"partners": "partner", "programmes": "programme", "case-studies": "case-study", "guide": "chapter",
               "modules": "module"}
@@ -60,7 +61,7 @@ def cms_config(root: Path, config: str = CONFIG, backend: dict | None = None, si
                   generic={common["text"].get("description", ""), common["text"].get("x-expected", "")},
                   generic_ids={common["id"].get("description", ""), common["id"].get("x-expected", "")})
     collections = []
-    for coll in COLLECTIONS:
+    for coll in sorted(COLLECTIONS, key=lambda c: LAYOUT_ORDER.index(c.layout)):
         if coll.layout == "files":
             collections.append(_folder(coll, coll.path, coll.key, _title(coll.label), schemas, ctx, langs))
         elif coll.layout == "list":

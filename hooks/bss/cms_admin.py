@@ -19,10 +19,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from .cms import cms_config, config_yaml, editor_backend, read_config
 from .cms_package import FILES, SCRIPT, VERSION, PackageError, editor_files
-from .settings import CONFIG
+from .settings import CONFIG, load_settings
 
 FOLDER = "admin"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -75,10 +76,22 @@ def _origins(backend: dict) -> tuple[str, str]:
     return api, images
 
 
+STYLESHEET = "editor.css"
+
+
+def _env() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+
+
 def page(config: dict, site_name: str) -> str:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
-    return env.get_template("admin.html").render(policy=policy(config.get("backend")), script=script_name(),
-                                                 title=f"Editor · {site_name}")
+    rules = policy(config.get("backend"))
+    assert '"' not in rules and "<" not in rules, rules  # written as it is, for people to read
+    return _env().get_template("admin.html").render(policy=Markup(rules), script=script_name(),
+                                                    stylesheet=STYLESHEET, title=f"Editor · {site_name}")
+
+
+def stylesheet(languages) -> str:
+    return _env().get_template("admin.css").render(languages=list(languages))
 
 
 def admin_files(root: Path, config: str = CONFIG, backend: dict | None = None, site_url: str | None = None,
@@ -88,14 +101,20 @@ def admin_files(root: Path, config: str = CONFIG, backend: dict | None = None, s
     code = editor_files(root, download)
     cfg = cms_config(root, config, backend, site_url)
     site_name = str(read_config(Path(root) / config).get("site_name") or "")
-    out = {"index.html": page(cfg, site_name).encode(), "config.yml": config_yaml(cfg).encode()}
+    out = {"index.html": page(cfg, site_name).encode(), "config.yml": config_yaml(cfg).encode(),
+           STYLESHEET: stylesheet(load_settings(root, config).languages).encode()}
     out[script_name()] = code[SCRIPT]
     out.update({name: data for name, data in code.items() if name != SCRIPT and name in FILES})
     return out
 
 
-def write_admin(site_dir: Path, root: Path, config: str = CONFIG) -> str:
-    """Put the editor at ``site_dir``/admin/; a line saying what was done, or why not."""
+def add_editor(site_dir: Path, config_file: Path, served: bool = True) -> str:
+    """Put the editor at ``site_dir``/admin/, with its rule in ``site_dir``/_headers; a line
+    saying what was done, or why not. A copy for file:// (``served`` false) has no editor: it
+    needs a server to save through."""
+    if not served:
+        return "Editor: not part of a copy opened from files"
+    root, config = Path(config_file).parent, Path(config_file).name
     try:
         files = admin_files(root, config)
     except PackageError as exc:
@@ -104,6 +123,10 @@ def write_admin(site_dir: Path, root: Path, config: str = CONFIG) -> str:
     target.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
         (target / name).write_bytes(data)
+    headers = Path(site_dir) / "_headers"
+    if headers.is_file():
+        text = headers.read_text(encoding="utf-8")
+        headers.write_text(text + ("" if text.endswith("\n") else "\n") + headers_block(root, config), encoding="utf-8")
     return f"Editor (Decap CMS {VERSION}) written to /{FOLDER}/"
 
 

@@ -17,13 +17,13 @@ import threading
 from pathlib import Path
 
 from .cms import LOCAL, cms_config, config_yaml, read_config
-from .cms_admin import FOLDER, page, policy, script_name
+from .cms_admin import FOLDER, STYLESHEET, page, policy, script_name, stylesheet
 from .cms_backend import Backend, Refused
 from .cms_package import SCRIPT, editor_files
-from .settings import CONFIG
+from .settings import CONFIG, load_settings
 
 MAX_BODY = 50 * 1024 * 1024  # an image sent as base64, as decap-server allows
-TYPES = {".html": "text/html; charset=utf-8", ".yml": "text/yaml; charset=utf-8",
+TYPES = {".html": "text/html; charset=utf-8", ".yml": "text/yaml; charset=utf-8", ".css": "text/css; charset=utf-8",
          ".js": "application/javascript; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
 
 
@@ -54,6 +54,8 @@ class EditorServer:
             return page(cfg, str(read_config(self.root / self.config).get("site_name") or "")).encode()
         if name == "config.yml":
             return config_yaml(self._config()).encode()
+        if name == STYLESHEET:
+            return stylesheet(load_settings(self.root, self.config).languages).encode()
         return self.static.get(name)
 
     def _config(self) -> dict:
