@@ -15,6 +15,7 @@ Only content files (the collections' YAML) and images under docs/assets/images/ 
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 import posixpath
@@ -93,7 +94,6 @@ class Backend:
                 "file": {"path": path, "label": label, "id": hashlib.sha256(data).hexdigest()}}
 
     def _media(self, path: str) -> dict:
-        import base64
         data = (self.root / path).read_bytes()
         return {"id": hashlib.sha256(data).hexdigest(), "content": base64.b64encode(data).decode(),
                 "encoding": "base64", "path": path, "name": posixpath.basename(path)}
@@ -150,7 +150,6 @@ class Backend:
             path = self._path(asset.get("path", ""))
             if not path.startswith(IMAGES_DIR + "/"):
                 raise Refused(f"{path}: images go under {IMAGES_DIR}/", 403)
-            import base64
             writes[path] = base64.b64decode(asset.get("content", ""))
         for item in files:
             path = self._path(item.get("newPath") or item.get("path", ""))

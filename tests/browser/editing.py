@@ -14,11 +14,13 @@ def field(scope: Page | Locator, name: str) -> Locator:
 
 
 def write(scope: Page | Locator, name: str, text: str) -> None:
-    """Type ``text`` into the field ``name``: a one-line box, a text area or a Markdown editor."""
+    """Type ``text`` into the field ``name``: a one-line box or a text area (in place of what it
+    holds), or a Markdown editor (after what it holds)."""
     control = field(scope, name)
     box = control.locator('input[type="text"], textarea, [contenteditable="true"]').first
     if box.get_attribute("contenteditable") == "true":
         box.click()
+        box.press("Control+End")  # after what is there
         for i, line in enumerate(text.split("\n")):
             if i:
                 box.press("Enter")
