@@ -134,5 +134,10 @@ def test_the_languages_come_from_mkdocs_yml(project):
 def test_a_team_backend_comes_from_mkdocs_yml(project):
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(config.replace(
-        "extra:\n", "extra:\n  editor:\n    backend: {name: github, repo: example/site, branch: main}\n"), encoding="utf-8")
-    assert cms_config(project)["backend"] == {"name": "github", "repo": "example/site", "branch": "main"}
+        "extra:\n", "extra:\n  editor:\n    backend: {name: github, repo: example/site, branch: main}\n"
+                     "    publish_mode: editorial_workflow\n"), encoding="utf-8")
+    config = cms_config(project)
+    assert config["backend"] == {"name": "github", "repo": "example/site", "branch": "main"}
+    assert config["publish_mode"] == "editorial_workflow"  # each save a pull request, checked by CI
+    local = cms_config(project, backend={"name": "proxy", "proxy_url": "/api/v1"})  # what `make edit` serves
+    assert "publish_mode" not in local

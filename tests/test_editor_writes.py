@@ -227,3 +227,33 @@ def test_the_protocol_lists_records_as_they_are(project):
     assert entry["data"] == (project / "data/glossary.yml").read_text(encoding="utf-8")
     with pytest.raises(Refused):
         backend.handle({"action": "unpublishedEntries", "params": {}})
+
+
+def test_an_image_is_written_only_if_its_bytes_are_what_its_name_says(project):
+    import base64
+    import io
+
+    from PIL import Image
+    png = io.BytesIO()
+    Image.new("RGB", (2, 2), "white").save(png, "PNG")
+    backend = Backend(project)
+    upload = {"path": "docs/assets/images/case-studies/proba.png", "encoding": "base64",
+              "content": base64.b64encode(png.getvalue()).decode()}
+    saved = backend.handle({"action": "persistMedia", "params": {"asset": upload}})
+    assert saved["path"] == upload["path"] and (project / upload["path"]).read_bytes() == png.getvalue()
+    fake = {**upload, "path": "docs/assets/images/fake.png", "content": base64.b64encode(b"<svg onload=x>").decode()}
+    with pytest.raises(Refused, match="are not a PNG image"):
+        backend.handle({"action": "persistMedia", "params": {"asset": fake}})
+    with pytest.raises(Refused):
+        backend.handle({"action": "persistMedia", "params": {"asset": {**upload, "path": "docs/index.html"}}})
+    assert not (project / "docs/assets/images/fake.png").exists()
+
+
+def test_renaming_a_record_others_name_is_refused(project):
+    _, data = read("data/partners/keystone-moldova.yml")
+    data["id"] = "keystone"
+    with pytest.raises(Refused, match="'keystone-moldova' does not exist"):
+        Backend(project).handle({"action": "persistEntry", "params": {"dataFiles": [{
+            "path": "data/partners/keystone-moldova.yml", "newPath": "data/partners/keystone.yml", "slug": "keystone",
+            "raw": as_sent(data)}], "assets": []}})
+    assert (project / "data/partners/keystone-moldova.yml").is_file() and not (project / "data/partners/keystone.yml").exists()

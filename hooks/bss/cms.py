@@ -68,8 +68,12 @@ def cms_config(root: Path, config: str = CONFIG, backend: dict | None = None, si
             collections.append(_list_file(coll, schemas, ctx))
         else:
             collections.extend(_courses(root, coll, schemas, ctx, langs))
+    chosen = backend or editor_backend(root, config)
     out = {
-        "backend": backend or editor_backend(root, config),
+        "backend": chosen,
+        # Saves as pull requests, for a team: only through a repository host, never the local server.
+        **({"publish_mode": _editor(root, config)["publish_mode"]}
+           if chosen.get("name") != LOCAL["name"] and _editor(root, config).get("publish_mode") else {}),
         "site_url": (site_url if site_url is not None else settings.site_url).rstrip("/") or "/",
         "locale": "en",
         "media_folder": "docs/assets/images",
@@ -96,8 +100,11 @@ LOCAL = {"name": "proxy", "proxy_url": LOCAL_API, "branch": "main"}
 def editor_backend(root: Path, config: str = CONFIG) -> dict:
     """How the editor reaches the content: ``extra.editor.backend`` of mkdocs.yml (a repository
     host, for a team: see the README), else the local editing server of ``make edit``."""
-    extra = read_config(Path(root) / config).get("extra") or {}
-    return dict((extra.get("editor") or {}).get("backend") or LOCAL)
+    return dict(_editor(root, config).get("backend") or LOCAL)
+
+
+def _editor(root: Path, config: str) -> dict:
+    return (read_config(Path(root) / config).get("extra") or {}).get("editor") or {}
 
 
 def _title(label: str) -> str:

@@ -52,7 +52,7 @@ class Backend:
     def __init__(self, root: Path, config: str = CONFIG):
         self.root = Path(root).resolve()
         self.config = config
-        self.lock = threading.Lock()  # one save at a time: each is checked against the one before
+        self.lock = threading.Lock()  # one save at a time
 
     # -- the protocol ------------------------------------------------------------------------
 
@@ -145,37 +145,40 @@ class Backend:
     # -- saving ------------------------------------------------------------------------------
 
     def persist(self, files: list[dict], assets: list[dict]) -> dict:
-        writes: dict[str, bytes | None] = {}
-        for asset in assets:
-            path = self._path(asset.get("path", ""))
-            if not path.startswith(IMAGES_DIR + "/"):
-                raise Refused(f"{path}: images go under {IMAGES_DIR}/", 403)
-            writes[path] = base64.b64decode(asset.get("content", ""))
-        for item in files:
-            path = self._path(item.get("newPath") or item.get("path", ""))
-            if item.get("newPath"):
-                writes[self._path(item["path"])] = None
-            writes.update(self._record(path, item.get("raw", "")))
-        with self.lock:
+        with self.lock:  # read, check and write as one step: each save is checked against the one before
+            writes: dict[str, bytes | None] = {}
+            for asset in assets:
+                path = self._path(asset.get("path", ""))
+                if not path.startswith(IMAGES_DIR + "/"):
+                    raise Refused(f"{path}: images go under {IMAGES_DIR}/", 403)
+                writes[path] = base64.b64decode(asset.get("content", ""))
+            for item in files:
+                path = self._path(item.get("path", ""))
+                moved = self._path(item["newPath"]) if item.get("newPath") else path
+                if moved != path:
+                    writes[path] = None
+                writes.update(self._record(moved, item.get("raw", ""), path))
             self._check(writes)
             self._write(writes)
         return {"message": f"saved {', '.join(p for p, v in writes.items() if v is not None)}"}
 
     def delete(self, paths: list[str]) -> dict:
-        writes: dict[str, bytes | None] = {}
-        for raw in paths:
-            path = self._path(raw)
-            found = self._collection(path)
-            if found is None or found[0].layout == "list" or found[0].layout == "folders":
-                raise Refused(f"{path} cannot be deleted from the editor", 403)
-            writes[path] = None
-            writes.update(self._course_list(path, add=False))
         with self.lock:
+            writes: dict[str, bytes | None] = {}
+            for raw in paths:
+                path = self._path(raw)
+                found = self._collection(path)
+                if not path.startswith(IMAGES_DIR + "/") and (found is None or found[0].layout != "files"):
+                    raise Refused(f"{path} cannot be deleted from the editor", 403)
+                writes[path] = None
+                writes.update(self._course_list(path, add=False))
             self._check(writes)
             self._write(writes)
         return {"message": f"deleted {', '.join(paths)}"}
 
-    def _record(self, path: str, raw: str) -> dict[str, bytes]:
+    def _record(self, path: str, raw: str, was: str) -> dict[str, bytes]:
+        """The file at ``path`` with the data the editor sent merged into the file at ``was``
+        (the same file, unless the editor renamed it)."""
         found = self._collection(path)
         if found is None:
             raise Refused(f"{path} is not a content file the editor may write", 403)
@@ -185,10 +188,11 @@ class Backend:
         except yaml.YAMLError as exc:
             raise Refused(f"{path}: the editor sent YAML that cannot be read ({exc})") from None
         schema = self._schemas()[schema_name]
-        file = self.root / path
+        file = self.root / was
         old_text = file.read_text(encoding="utf-8") if file.is_file() else None
         old = plain(_yaml().load(old_text)) if old_text else None
-        text = render(old_text, clean(data or {}, schema, old), schema, modeline(path, schema_name))
+        text = render(old_text, clean(data if isinstance(data, dict) else {}, schema, old), schema,
+                      modeline(path, schema_name))
         out = {path: text.encode("utf-8")}
         if old_text is None and coll.key == "modules":
             out.update(self._course_list(path, add=True))
