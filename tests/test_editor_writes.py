@@ -48,9 +48,9 @@ _TextDates.yaml_implicit_resolvers = {k: [r for r in v if r[0] != "tag:yaml.org,
 
 
 def save(path: str, data, schema: str, old: str | None) -> str:
-    from bss.cms_yaml import clean, parse_submitted, plain, _yaml
+    from bss.cms_yaml import clean, parse_submitted, plain, round_trip
     sent = parse_submitted(as_sent(data))
-    return render(old, clean(sent, SCHEMAS[schema], plain(_yaml().load(old)) if old else None), SCHEMAS[schema],
+    return render(old, clean(sent, SCHEMAS[schema], plain(round_trip().load(old)) if old else None), SCHEMAS[schema],
                   modeline(path, schema))
 
 
@@ -257,3 +257,9 @@ def test_renaming_a_record_others_name_is_refused(project):
             "path": "data/partners/keystone-moldova.yml", "newPath": "data/partners/keystone.yml", "slug": "keystone",
             "raw": as_sent(data)}], "assets": []}})
     assert (project / "data/partners/keystone-moldova.yml").is_file() and not (project / "data/partners/keystone.yml").exists()
+
+
+@pytest.mark.parametrize("path", ["mkdocs.yml", "hooks/bss/cms.py", ".git/config", "data/i18n/ro.yml", "../etc/passwd"])
+def test_only_content_and_images_can_be_read(project, path):
+    with pytest.raises(Refused):
+        Backend(project).handle({"action": "getEntry", "params": {"path": path}})

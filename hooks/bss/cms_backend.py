@@ -30,7 +30,7 @@ from pathlib import Path
 import yaml
 
 from .cms import load_schemas
-from .cms_yaml import _yaml, clean, modeline, parse_submitted, plain, render
+from .cms_yaml import clean, modeline, parse_submitted, plain, render, round_trip
 from .collections import Collection
 from .content import COLLECTIONS
 from .files import IMAGES_DIR, SIGNATURES
@@ -63,18 +63,18 @@ class Backend:
         if action == "entriesByFolder":
             return [self._entry(p) for p in self._folder(params.get("folder", ""), params.get("extension", "yml"))]
         if action == "entriesByFiles":
-            return [self._entry(self._path(f.get("path", "")), f.get("label")) for f in params.get("files", [])]
+            return [self._entry(self._readable(f.get("path", "")), f.get("label")) for f in params.get("files", [])]
         if action == "getEntry":
-            return self._entry(self._path(params.get("path", "")))
+            return self._entry(self._readable(params.get("path", "")))
         if action == "persistEntry":
             files = params.get("dataFiles") or [params.get("entry")]
             return self.persist([f for f in files if f], params.get("assets") or [])
         if action in ("deleteFile", "deleteFiles"):
             return self.delete(params.get("paths") or [params.get("path", "")])
         if action == "getMedia":
-            return [self._media(p) for p in self._images(params.get("mediaFolder", IMAGES_DIR))]
+            return [self._media(p) for p in self._images()]
         if action == "getMediaFile":
-            return self._media(self._path(params.get("path", "")))
+            return self._media(self._readable(params.get("path", "")))
         if action == "persistMedia":
             asset = params.get("asset") or {}
             self.persist([], [asset])
@@ -108,7 +108,7 @@ class Backend:
         names = sorted(p.name for p in base.iterdir() if p.is_file() and not p.is_symlink()) if base.is_dir() else []
         return [f"{folder}/{n}" for n in names if n.endswith("." + extension.lstrip(".")) and n not in index]
 
-    def _images(self, folder: str) -> list[str]:
+    def _images(self) -> list[str]:
         base = self.root / IMAGES_DIR
         return sorted(p.relative_to(self.root).as_posix() for p in base.rglob("*")
                       if p.is_file() and p.suffix.lower() in SIGNATURES) if base.is_dir() else []
@@ -126,6 +126,13 @@ class Backend:
             if probe.is_symlink():
                 raise Refused(f"{norm} goes through a link", 403)
         return norm
+
+    def _readable(self, path: str) -> str:
+        """``path``, if the editor may read it: a content file or an image, nothing else of the project."""
+        path = self._path(path)
+        if self._collection(path) is None and not path.startswith(IMAGES_DIR + "/"):
+            raise Refused(f"{path} is not a content file", 403)
+        return path
 
     def _collection(self, path: str) -> tuple[Collection, str] | None:
         """The collection a content file belongs to, and its schema's name."""
@@ -190,7 +197,7 @@ class Backend:
         schema = self._schemas()[schema_name]
         file = self.root / was
         old_text = file.read_text(encoding="utf-8") if file.is_file() else None
-        old = plain(_yaml().load(old_text)) if old_text else None
+        old = plain(round_trip().load(old_text)) if old_text else None
         text = render(old_text, clean(data if isinstance(data, dict) else {}, schema, old), schema,
                       modeline(path, schema_name))
         out = {path: text.encode("utf-8")}
@@ -209,7 +216,7 @@ class Backend:
         if not (self.root / course).is_file():
             return {}
         text = (self.root / course).read_text(encoding="utf-8")
-        data = plain(_yaml().load(text))
+        data = plain(round_trip().load(text))
         mid = parts[2][: -len(".yml")]
         listed = [m for m in data.get("modules") or [] if m != mid] + ([mid] if add else [])
         if listed == data.get("modules"):

@@ -43,7 +43,7 @@ _Loader.yaml_implicit_resolvers = {k: [(tag, rx) for tag, rx in v if tag != "tag
                                    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
-def _yaml() -> YAML:
+def round_trip() -> YAML:
     y = YAML(typ="rt")
     y.preserve_quotes = True
     y.width = 4096  # never fold a long line the file did not fold
@@ -246,7 +246,7 @@ def fresh(value, schema: dict, key: str = ""):
 def render(old_text: str | None, new, schema: dict, line_one: str) -> str:
     """The file's new text: ``new`` (cleaned data) merged into ``old_text`` (None for a new file),
     with ``line_one`` (the modeline) first."""
-    y = _yaml()
+    y = round_trip()
     if old_text is None:
         text = _dump(y, fresh(new, schema))
         return line_one + "\n" + text
@@ -295,7 +295,7 @@ def carry(source: str, reread: str, after: str, data) -> str:
         out += src[at:]
     text = "".join(out)
     try:
-        if same(plain(_yaml().load(text)), plain(_yaml().load(after))):
+        if same(plain(round_trip().load(text)), plain(round_trip().load(after))):
             return text
     except Exception:  # noqa: BLE001 - any reason the splice does not read back: use the library's text
         pass
