@@ -22,7 +22,7 @@ import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from .cms_fields import Context, fields, title_field
+from .cms_fields import Context, fields, singular, title_field
 from .collections import Collection
 from .content import COLLECTIONS
 from .courses import MODULES
@@ -31,10 +31,12 @@ from .problems import Problem
 from .schemas import _inline, _per_language  # the checks' own reading of the schemas
 from .settings import CONFIG, Languages, load_settings
 from .settings import _read as read_config  # mkdocs.yml as MkDocs reads it, INHERIT followed
+from .text import sort_key
 from .units import load_units
 
-LOCAL_API = "/api/v1"
-LAYOUT_ORDER = ("files", "folders", "list")  # records first, then courses, then the lists  # where the local editing server answers, on the editor's own origin
+LOCAL_API = "/api/v1"  # where the local editing server answers, on the editor's own origin
+LOCAL = {"name": "proxy", "proxy_url": LOCAL_API, "branch": "main"}  # Decap's backend for it
+LAYOUT_ORDER = ("files", "folders", "list")  # records first, then courses, then the lists
 # The page each record has, for the editor's "view preview" link (links.PAGES gives its address).
 PAGE_KINDS = {"partners": "partner", "programmes": "programme", "case-studies": "case-study", "guide": "chapter",
               "modules": "module"}
@@ -94,9 +96,6 @@ def config_yaml(config: dict) -> str:
     return head + yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
 
 
-LOCAL = {"name": "proxy", "proxy_url": LOCAL_API, "branch": "main"}
-
-
 def editor_backend(root: Path, config: str = CONFIG) -> dict:
     """How the editor reaches the content: ``extra.editor.backend`` of mkdocs.yml (a repository
     host, for a team: see the README), else the local editing server of ``make edit``."""
@@ -137,9 +136,7 @@ def _folder(coll: Collection, folder: str, name: str, label: str, schemas: dict,
 
 def _singular_label(coll: Collection) -> str:
     words = (coll.label or coll.key).split()
-    last = words[-1]
-    words[-1] = last[:-3] + "y" if last.endswith("ies") else last[:-1] if last.endswith("s") else last
-    return " ".join(words)
+    return " ".join(words[:-1] + [singular(words[-1])])
 
 
 def _list_file(coll: Collection, schemas: dict, ctx: Context) -> dict:
@@ -205,6 +202,6 @@ def _pickers(root: Path, langs: Languages, schemas: dict) -> dict:
     problems: list[Problem] = []
     units = load_units(root, langs, problems)
     options = [{"label": f"{u.name.get(lang)[0]} ({code})", "value": code} for code, u in sorted(
-        units.items(), key=lambda item: item[1].name.get(lang)[0])]
+        units.items(), key=lambda item: sort_key(item[1].name.get(lang)[0], lang))]
     pickers["units"] = lambda multiple: {"widget": "select", "options": options, "multiple": multiple}
     return pickers
