@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site offline demo serve test check screenshots bench clean
+.PHONY: site offline demo serve edit test check screenshots bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ demo: $(STAMP)
 
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Edit the content in a browser: the editor at http://127.0.0.1:8081/admin/ saves into data/ and courses/,
+# the live preview at http://127.0.0.1:8000 rebuilds after each save (tools/edit.py).
+edit: $(STAMP)
+	@$(PY) tools/edit.py
 
 # Validate the content only, without building: fast feedback for content editors.
 check: $(STAMP)

@@ -32,6 +32,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from bss.cms_admin import add_editor
 from bss.csp import header_policy, with_policy
 from bss.fingerprint import fingerprint
 from bss.addresses import form_actions_as_files, mark_short_links
@@ -228,6 +229,7 @@ def on_post_build(config):
         for rel, text in not_found_pages(site, read).items():
             (site_dir / rel).write_text(text, encoding="utf-8")
     (site_dir / "_headers").write_text(_headers(site_dir), encoding="utf-8")
+    log.info(add_editor(site_dir, Path(config.config_file_path), config.use_directory_urls))  # /admin/, its own policy
     if os.environ.get("BSS_SEARCH_INDEX", "1") != "0":
         log.info(index_site(site_dir))
     log.info(translation_summary(site, Path(config.docs_dir)))

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-SKIP = ("assets/", "search/", "g/")  # g/: short-link redirects, tested on their own
+SKIP = ("assets/", "search/", "g/", "admin/")  # g/: short-link redirects, tested on their own; admin/: the editor
 
 
 def page_paths(site: Path, lang: str) -> set[str]:
