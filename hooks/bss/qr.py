@@ -13,14 +13,22 @@ ERROR, BORDER = "m", 4
 
 
 @cache
+def _code(url: str) -> segno.QRCode:
+    """Encoding (choosing the best mask above all) is the slow part: once per address and process,
+    which a live preview's rebuilds share."""
+    return segno.make(url, error=ERROR)
+
+
+@cache
 def inline(url: str) -> str:
     """The code as an SVG element with a viewBox and no size (the page's CSS gives it one)."""
-    return segno.make(url, error=ERROR).svg_inline(scale=1, border=BORDER, omitsize=True, dark="#000", light="#fff")
+    return _code(url).svg_inline(scale=1, border=BORDER, omitsize=True, dark="#000", light="#fff")
 
 
+@cache
 def file(url: str, title: str) -> str:
     """A standalone SVG file of the code, large enough for a slide, titled with the link."""
     out = io.BytesIO()
-    segno.make(url, error=ERROR).save(out, kind="svg", scale=10, border=BORDER, dark="#000", light="#fff",
+    _code(url).save(out, kind="svg", scale=10, border=BORDER, dark="#000", light="#fff",
                                       title=title, encoding="utf-8")
     return out.getvalue().decode("utf-8")
