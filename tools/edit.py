@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
         return 1
     serve = None
     if not args.no_preview:
-        serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{args.preview_port}"],
+        serve = subprocess.Popen([sys.executable, str(ROOT / "tools/preview.py"), "--dev-addr", f"127.0.0.1:{args.preview_port}"],
                                  cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     print(f"\n  Editor:   {editor.url}/admin/\n"
           f"  Preview:  {preview + '/' if serve else '(off)'}   rebuilt a few seconds after each save\n\n"

@@ -1,0 +1,168 @@
+"""``make serve``: the live preview. It rebuilds the site when a file changes and reloads the pages
+open in the browser; while the content has problems, every page it serves lists them instead
+(path:line: field: what is wrong (what was expected)), and reloads by itself once they are fixed.
+
+    python tools/preview.py [--dev-addr 127.0.0.1:8000] [-f mkdocs.yml]
+
+This is ``mkdocs serve`` with two differences. A failed build does not leave the browser waiting
+(MkDocs holds every request until a build succeeds): the problems are shown at once. And the
+reload script is a file of the site's own origin, not an inline script, so the pages keep the
+Content-Security-Policy they are published with.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer  # noqa: E402
+
+from bss import preview  # noqa: E402
+from bss.settings import load_settings  # noqa: E402
+
+log = logging.getLogger("mkdocs.preview")
+RELOAD = "/.preview/reload.js"
+
+
+class Problems(logging.Handler):
+    """What a build logs at warning level and above: on failure, the lines the page lists."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage().strip():
+            self.records.append((record.name, record.getMessage()))
+
+    def lines(self) -> list[str]:
+        """The lines logged, less MkDocs' own closing message when others said what went wrong."""
+        specific = [message for name, message in self.records if name != "mkdocs.commands.build"]
+        return specific or [message for _, message in self.records]
+
+
+class PreviewServer(LiveReloadServer):
+    problems: list[str] | None = None
+    languages: list[str] = ["ro"]
+    root_dir: Path = ROOT
+
+    def _serve_request(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if path == RELOAD:
+            query = parse_qs(environ.get("QUERY_STRING", ""))
+            script = _SCRIPT_TEMPLATE.substitute(epoch=int(query["e"][0]), request_id=int(query["r"][0])).encode()
+            start_response("200 OK", [("Content-Type", "text/javascript"), ("Content-Length", str(len(script))),
+                                      ("Cache-Control", "no-store")])
+            return [script]
+        problems = self.problems
+        if problems is not None and _is_page(path):
+            with self._epoch_cond:
+                epoch = self._visible_epoch
+            lang = preview.language_of(path, self.languages)
+            page = preview.error_page(problems, lang, preview.strings(self.root_dir, lang), self._reload_src(epoch))
+            body = page.encode("utf-8")
+            start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
+                                                         ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
+            return [body]
+        return super()._serve_request(environ, start_response)
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        tag = f'<script src="{self._reload_src(epoch)}"></script>'.encode()
+        end = content.rfind(b"</body>")
+        end = len(content) if end < 0 else end
+        return content[:end] + tag + content[end:]
+
+    @staticmethod
+    def _reload_src(epoch: int) -> str:
+        return f"{RELOAD}?e={epoch}&r={time.monotonic_ns() // 1000}"
+
+
+def _is_page(path: str) -> bool:
+    if path.startswith(("/livereload/", "/.preview/")):
+        return False
+    last = path.rsplit("/", 1)[-1]
+    return path.endswith("/") or last.endswith(".html") or "." not in last
+
+
+def serve(config_file: str, host: str, port: int) -> None:
+    site_dir = tempfile.mkdtemp(prefix="bss-preview-")
+    serve_url = f"http://{host}:{port}/"
+
+    def get_config():
+        config = load_config(config_file=config_file, site_dir=site_dir, dev_addr=f"{host}:{port}")
+        config.site_url = serve_url
+        return config
+
+    config = get_config()
+    config.plugins.on_startup(command="serve", dirty=False)
+    server = PreviewServer(builder=lambda: None, host=host, port=port, root=site_dir)
+    server.root_dir = Path(config.config_file_path).parent
+    try:
+        server.languages = list(load_settings(server.root_dir, Path(config.config_file_path).name).languages.codes)
+    except Exception:  # noqa: BLE001  (a broken mkdocs.yml is reported by the build; the page is in the default language)
+        server.languages = ["ro"]
+
+    def builder(config=None):
+        collected = Problems()
+        logging.getLogger("mkdocs").addHandler(collected)
+        started = time.perf_counter()
+        try:
+            build(config or get_config(), serve_url=serve_url)
+        except (Exception, SystemExit) as exc:  # MkDocs ends a strict build with SystemExit (Abort)
+            server.problems = collected.lines() or [str(exc)]
+            log.error(f"The preview shows these {len(server.problems)} problem(s) on every page at {serve_url} "
+                      "until they are fixed; it reloads by itself then.")
+        else:
+            server.problems = None
+            log.info(f"Built in {time.perf_counter() - started:.1f} s: {serve_url}")
+        finally:
+            logging.getLogger("mkdocs").removeHandler(collected)
+
+    server.builder = builder
+    server.error_handler = lambda code: _not_found(site_dir, code)
+    try:
+        builder(config)
+        server.watch(config.docs_dir)
+        server.watch(config.config_file_path)
+        for item in config.watch:
+            server.watch(item)
+        server.serve()
+    except KeyboardInterrupt:
+        log.info("Shutting down...")
+    finally:
+        server.shutdown()
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _not_found(site_dir: str, code: int) -> bytes | None:
+    page = Path(site_dir) / f"{code}.html"
+    return page.read_bytes() if code == 404 and page.is_file() else None
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to listen on (default 127.0.0.1:8000)")
+    parser.add_argument("-f", "--config-file", default=str(ROOT / "mkdocs.yml"))
+    args = parser.parse_args(argv)
+    match = re.fullmatch(r"(.+):(\d+)", args.dev_addr)
+    if not match:
+        parser.error("--dev-addr is host:port, e.g. 127.0.0.1:8000")
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    serve(args.config_file, match.group(1), int(match.group(2)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
