@@ -4,16 +4,27 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+SUM    := $(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(SUM)
+TESTS  := $(VENV)/.installed-tests-$(SUM)
 export NO_MKDOCS_2_WARNING := 1
+# The public address of the site: `make site SITE_URL=https://...` (else mkdocs.yml's site_url).
+ifdef SITE_URL
+export SITE_URL
+endif
 
 .PHONY: site offline demo serve edit test check screenshots bench clean
 
+# Building needs only what building uses; the tests add their own tools (Playwright, linkchecker, axe).
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --upgrade pip
-	@$(PY) -m pip install --quiet -e ".[test]"
+	@$(PY) -m pip install --quiet -e .
 	@rm -f $(VENV)/.installed-*; touch $@
+
+$(TESTS): $(STAMP)
+	@$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
 
 # Build into a scratch folder and swap it in atomically only when the build succeeded: bad content
 # never leaves a half-built site, and two builds at once take turns (tools/build.py).
@@ -44,17 +55,17 @@ edit: $(STAMP)
 check: $(STAMP)
 	@PYTHONPATH=hooks $(PY) -m bss check .
 
-test: $(STAMP)
+test: $(TESTS)
 	@sh tests/ensure-chromium.sh
 	$(PY) -m pytest
 
 # Every page type in both languages at 390 and 1280 px, one contact sheet per language: look at them.
-screenshots: site
+screenshots: site $(TESTS)
 	@sh tests/ensure-chromium.sh
 	$(PY) tools/screenshots.py site screenshots
 
 # Figures for the closing notes; each script says what it measures. Needs Chromium (and npm for Lighthouse).
-bench: site
+bench: site $(TESTS)
 	@sh tests/ensure-chromium.sh
 	$(PY) bench/weights.py
 	$(PY) bench/search_payload.py 1000 --material

@@ -30,15 +30,17 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import clean_directory, get_relative_url
 
 from bss.cms_admin import add_editor
 from bss.csp import header_policy, with_policy
 from bss.fingerprint import fingerprint
+from bss.incremental import REBUILDS, TEMPLATES, frame, page_title
 from bss.addresses import form_actions_as_files, mark_short_links
 from bss.problems import ContentError
 from bss.sanitize import clean_html, rename_unsafe_ids, safe_id
 from bss.search import index_site
+from bss.settings import address_notice
 from bss.report import summary as translation_summary
 from bss.site import build_site, extra_files, menu, menu_title, not_found_pages
 
@@ -67,8 +69,18 @@ def on_config(config):
             raise PluginError(f"{len(exc.problems)} problem(s) in the content, listed above. "
                               "Nothing was built.") from None
         _state.update(key=key, site=site, short={})
-    config.nav = _with_generated_pages(config.nav or [], menu(_state["site"]))
+    added = menu(_state["site"])
+    if REBUILDS.enabled and not (i18n is not None and i18n.building):  # the live preview: is every page built?
+        titles = [(src_uri, page_title(page.markdown)) for src_uri, page in _state["site"].pages.items()]
+        if REBUILDS.begin(frame(root, titles, [config.nav, added])):
+            clean_directory(config.site_dir)
+    config.nav = _with_generated_pages(config.nav or [], added)
     return config
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = TEMPLATES  # MkDocs compiles the theme for each build; once is enough
+    return env
 
 
 def _with_generated_pages(nav: list, added: dict[str, list]) -> list:
@@ -92,7 +104,7 @@ def on_nav(nav, config, files):
         title = menu_title(site, section.title, lang)
         if title is not None:
             section.title = str(escape(title))
-        elif section.title.startswith(("nav.", "course:")):
+        elif section.title.startswith(("nav.", "course:", "service-type:")):
             raise PluginError(f"the menu section '{section.title}' in mkdocs.yml has no title in data/i18n/{lang}.yml")
     return nav
 
@@ -118,12 +130,18 @@ def _add_generated_files(files, config):
 def _fill_generated_files(files, config):
     _state["files"] = files
     pages, assets = _state["site"].pages, _state["site"].assets
+    lang = config.theme["language"]
     for file in files:
         page = pages.get(file.src_uri)
-        if page is not None:
-            file.content_string = page.markdown
-        elif file.src_uri in assets:
-            file.content_string = assets[file.src_uri]
+        text = page.markdown if page is not None else assets.get(file.src_uri)
+        if text is not None:
+            file.content_string = text
+        if REBUILDS.enabled:  # consulted only by a dirty build (the live preview's)
+            if text is not None:
+                changed = REBUILDS.changed(lang, file.src_uri, text)
+            else:  # a page of docs/ shows links to the generated ones; a static file: MkDocs' own test
+                changed = file.is_documentation_page() or file.is_modified()
+            file.is_modified = lambda changed=changed: changed
     return files
 
 
@@ -228,11 +246,26 @@ def on_post_build(config):
         read = lambda rel: (site_dir / rel).read_text(encoding="utf-8")  # noqa: E731
         for rel, text in not_found_pages(site, read).items():
             (site_dir / rel).write_text(text, encoding="utf-8")
-    (site_dir / "_headers").write_text(_headers(site_dir), encoding="utf-8")
-    log.info(add_editor(site_dir, Path(config.config_file_path), config.use_directory_urls))  # /admin/, its own policy
+    steps = [lambda: _write_headers(site_dir),  # before the editor, which adds its own rule
+             lambda: add_editor(site_dir, Path(config.config_file_path), config.use_directory_urls)]
     if os.environ.get("BSS_SEARCH_INDEX", "1") != "0":
-        log.info(index_site(site_dir))
+        steps.append(lambda: index_site(site_dir))
+    for step in steps:
+        if REBUILDS.enabled:  # the live preview serves the pages first
+            REBUILDS.defer(step)
+        else:
+            log.info(step())
     log.info(translation_summary(site, Path(config.docs_dir)))
+    notice = address_notice(config.site_url)
+    if notice and not REBUILDS.enabled:
+        log.info(notice)
+    if REBUILDS.enabled:
+        REBUILDS.finish()
+
+
+def _write_headers(site_dir: Path) -> str:
+    (site_dir / "_headers").write_text(_headers(site_dir), encoding="utf-8")
+    return "Response headers written to _headers"
 
 
 def _headers(site_dir: Path) -> str:

@@ -1,11 +1,15 @@
 """Shared fixtures: a scratch copy of the project, and one real build of the shipped site."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from helpers import ROOT, copy_project, mkdocs_build
+
+# The tests build with the address in mkdocs.yml, whatever the shell that runs them has set.
+os.environ.pop("SITE_URL", None)
 
 
 @pytest.fixture

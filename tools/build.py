@@ -20,6 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+SAID = ("Translation:", "Public address:")  # information lines a build shows besides its problems
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 
@@ -32,15 +33,28 @@ def main(argv: list[str]) -> int:
         shutil.rmtree(scratch, ignore_errors=True)
         build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config,
                                 "--site-dir", str(scratch)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        for line in build.stdout.splitlines():  # problems, and the one line on translations
-            if not line.startswith("INFO") or "Translation:" in line:
-                print(line.split("-  ", 1)[-1] if line.startswith("INFO") else line, file=sys.stderr)
+        for line in shown(build.stdout):
+            print(line, file=sys.stderr)
         if build.returncode != 0:
             shutil.rmtree(scratch, ignore_errors=True)
             print(f"Build failed: {site}/ left as it was.", file=sys.stderr)
             return 1
         swap_in(scratch, site)
     return 0
+
+
+def shown(output: str) -> list[str]:
+    """What MkDocs printed that an editor needs: each problem as ``path:line: ...`` (the level
+    prefix off, so the line starts with the file), the line on translations, the public address."""
+    out = []
+    for line in output.splitlines():
+        level, sep, message = line.partition("-  ")
+        if not sep or level.strip() not in ("INFO", "WARNING", "ERROR", "DEBUG"):
+            if line.strip() and not line.startswith("Aborted with"):
+                out.append(line)
+        elif level.strip() != "INFO" or message.startswith(SAID):
+            out.append(message)
+    return out
 
 
 def swap_in(new: Path, site: Path) -> None:

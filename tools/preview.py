@@ -17,6 +17,7 @@ import re
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -29,6 +30,7 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer  # noqa: E402
 
 from bss import preview  # noqa: E402
+from bss.incremental import REBUILDS  # noqa: E402
 from bss.settings import load_settings  # noqa: E402
 
 log = logging.getLogger("mkdocs.preview")
@@ -50,6 +52,24 @@ class Problems(logging.Handler):
         """The lines logged, less MkDocs' own closing message when others said what went wrong."""
         specific = [message for name, message in self.records if name != "mkdocs.commands.build"]
         return specific or [message for _, message in self.records]
+
+
+class NotWarnings(logging.Filter):
+    """Lines MkDocs logs as warnings that are not problems here, made information: in strict mode
+    MkDocs counts every warning under its logger, and ends the build if there is one.
+    - Each request the server answers with an error (a missing favicon, the problem page): a
+      request made while a build ran would end that build.
+    And two notices about "dirty" builds dropped: the hook tells MkDocs exactly which pages
+    changed (bss.incremental), and empties the folder when all must be built again, so neither
+    the pages nor the folder are stale as they warn."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message.startswith(("A 'dirty' build is being performed", "The directory contains stale files")):
+            return False
+        if record.levelno == logging.WARNING and re.search(r'"\S+ \S+ HTTP/[\d.]+" code \d+$', message):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
 
 
 class PreviewServer(LiveReloadServer):
@@ -88,6 +108,24 @@ class PreviewServer(LiveReloadServer):
         return f"{RELOAD}?e={epoch}&r={time.monotonic_ns() // 1000}"
 
 
+class Background:
+    """Steps that read the whole built site (the search index, the editor), run after a build in
+    a thread of their own, one build's steps at a time, so the pages are served without waiting."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+
+    def run(self, steps) -> None:
+        def work():
+            with self._lock:
+                for step in steps:
+                    try:
+                        log.info(step())
+                    except Exception as exc:  # noqa: BLE001  (the pages are served; say what is missing)
+                        log.error(f"{exc}")
+        threading.Thread(target=work, daemon=True).start()
+
+
 def _is_page(path: str) -> bool:
     if path.startswith(("/livereload/", "/.preview/")):
         return False
@@ -104,6 +142,11 @@ def serve(config_file: str, host: str, port: int) -> None:
         config.site_url = serve_url
         return config
 
+    for name in ("mkdocs.livereload", "mkdocs.commands.build"):
+        logging.getLogger(name).addFilter(NotWarnings())
+    REBUILDS.enabled = True
+    sys.argv.append("--dirty")  # mkdocs-static-i18n builds the other languages dirty only when it sees this
+    background = Background()
     config = get_config()
     config.plugins.on_startup(command="serve", dirty=False)
     server = PreviewServer(builder=lambda: None, host=host, port=port, root=site_dir)
@@ -118,14 +161,18 @@ def serve(config_file: str, host: str, port: int) -> None:
         logging.getLogger("mkdocs").addHandler(collected)
         started = time.perf_counter()
         try:
-            build(config or get_config(), serve_url=serve_url)
+            build(config or get_config(), serve_url=serve_url, dirty=True)
         except (Exception, SystemExit) as exc:  # MkDocs ends a strict build with SystemExit (Abort)
-            server.problems = collected.lines() or [str(exc)]
+            server.problems = collected.lines()
+            if not server.problems:  # nothing said what went wrong: the error itself
+                server.problems = [f"{type(exc).__name__}: {exc}"]
+                log.error(server.problems[0], exc_info=exc)
             log.error(f"The preview shows these {len(server.problems)} problem(s) on every page at {serve_url} "
                       "until they are fixed; it reloads by itself then.")
         else:
             server.problems = None
             log.info(f"Built in {time.perf_counter() - started:.1f} s: {serve_url}")
+            background.run(REBUILDS.deferred)
         finally:
             logging.getLogger("mkdocs").removeHandler(collected)
 

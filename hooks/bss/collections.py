@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .incremental import REBUILDS
 from .markup import check_document
 from .problems import Problem, field_name
 from .record import Record
@@ -106,6 +107,31 @@ def _folders(coll: Collection, loaded: Loaded):
         yield loaded.root / loaded.examples / coll.path, True
 
 
+_CHECKED: dict[Path, tuple] = {}  # file -> (key, what _checked found): the live preview's rebuilds
+
+
+def _checked(coll: Collection, file: Path, loaded: Loaded) -> tuple:
+    """One file read and checked on its own: (document, schema problems, Markdown problems).
+    The live preview (bss.incremental) keeps each file's result until the file, its schema or
+    the settings change, so a rebuild reads only the files that changed."""
+    schema_dir = loaded.root / "data" / "schemas"
+    key = None
+    if REBUILDS.enabled and not file.is_symlink():
+        stat = file.stat()
+        schemas = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(schema_dir.glob("*.json")))
+        key = (stat.st_mtime_ns, stat.st_size, coll.schema, str(loaded.languages), repr(loaded.markdown_extensions), schemas)
+        if file in _CHECKED and _CHECKED[file][0] == key:
+            return _CHECKED[file][1]
+    doc = read_document(file, loaded.root)
+    problems = validate(doc, coll.schema, schema_dir, loaded.languages)
+    markup = []
+    if not problems and loaded.markdown_extensions is not None:
+        markup = check_document(doc, markdown_fields(doc, coll.schema, schema_dir), loaded.markdown_extensions)
+    if key is not None:
+        _CHECKED[file] = (key, (doc, problems, markup))
+    return doc, problems, markup
+
+
 def _read_into(coll: Collection, file: Path, prefix: str, loaded: Loaded, example: bool = False) -> None:
     """Read one file of ``coll``: its records join ``loaded``, or its problems do."""
     found, broken = loaded.records[coll.key], loaded.broken[coll.key]
@@ -113,19 +139,16 @@ def _read_into(coll: Collection, file: Path, prefix: str, loaded: Loaded, exampl
         loaded.problems.append(Problem(coll.path, 1, "file", "is missing", f"the list of {coll.label or coll.key}"))
         return
     try:
-        doc = read_document(file, loaded.root)
+        doc, problems, markup = _checked(coll, file, loaded)
     except DocumentError as exc:
         loaded.problems.extend(exc.problems)
         broken.add(prefix + file.name.split(".")[0])
         return
-    schema_dir = loaded.root / "data" / "schemas"
-    problems = validate(doc, coll.schema, schema_dir, loaded.languages)
     if problems:
         loaded.problems.extend(problems)
         broken.update(prefix + i for i in _ids_in(doc, coll))
         return
-    if loaded.markdown_extensions is not None:
-        loaded.problems.extend(check_document(doc, markdown_fields(doc, coll.schema, schema_dir), loaded.markdown_extensions))
+    loaded.problems.extend(markup)
     records = _records(doc, coll, prefix, loaded)
     loaded.problems.extend(_examples(records, example, loaded.examples))
     for record in records:

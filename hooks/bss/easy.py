@@ -9,6 +9,7 @@ language is its interface string ``easy.slug``).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -127,17 +128,31 @@ def _check_text(record: Record, where: tuple, text: str, lang: str) -> list[Prob
 def hard_words_in(text: str, forms: dict[str, list[str]]) -> dict[str, str]:
     """The hard words ``text`` uses, word -> the form found. Where forms overlap, the longest
     counts: "servicii sociale comunitare" is the community service, not also the social service."""
-    low = text.lower()
-    found = []
-    for word, kinds in forms.items():
-        for form in kinds:
-            found += [(m.start(), m.end(), word, form) for m in re.finditer(rf"(?<!\w){re.escape(form.lower())}(?!\w)", low)]
+    pattern, owner = _forms_pattern(tuple((word, tuple(kinds)) for word, kinds in forms.items()))
+    if pattern is None:
+        return {}
+    # At each position the longest form that starts there (the alternatives are longest first).
+    found = [(m.start(), m.end(1), m.group(1)) for m in pattern.finditer(text.lower())]
     used, taken = {}, []
-    for start, end, word, form in sorted(found, key=lambda f: f[0] - f[1]):  # longest first
+    for start, end, form in sorted(found, key=lambda f: f[0] - f[1]):  # longest first
         if not any(start < e and s < end for s, e in taken):
             taken.append((start, end))
-            used.setdefault(word, form)
+            word, original = owner[form]
+            used.setdefault(word, original)
     return used
+
+
+@functools.lru_cache(maxsize=8)
+def _forms_pattern(forms: tuple) -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
+    """One expression for every form of every hard word, and who each form belongs to."""
+    owner: dict[str, tuple[str, str]] = {}
+    for word, kinds in forms:
+        for form in kinds:
+            owner.setdefault(form.lower(), (word, form))
+    if not owner:
+        return None, owner
+    alternatives = "|".join(re.escape(form) for form in sorted(owner, key=len, reverse=True))
+    return re.compile(rf"(?=(?<!\w)({alternatives})(?!\w))"), owner
 
 
 def _start(sentence: str) -> str:

@@ -7,12 +7,14 @@ strings in ``data/i18n/<code>.yml``.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 CONFIG = "mkdocs.yml"
+PLACEHOLDER_HOST = "servicii-sociale.example.org"  # the public address until the site has its own
 
 
 class _Loader(yaml.SafeLoader):
@@ -20,11 +22,25 @@ class _Loader(yaml.SafeLoader):
 
 
 def _tagged(loader, suffix, node):
+    if suffix == "ENV":
+        return _env(loader, node)
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
     return loader.construct_mapping(node)
+
+
+def _env(loader, node):
+    """``!ENV NAME`` or ``!ENV [NAME, ..., default]`` as MkDocs reads it: the first variable set,
+    else the last item of a list (its default), else nothing."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    items = loader.construct_sequence(node)
+    for name in items[:-1] if len(items) > 1 else items:
+        if isinstance(name, str) and os.environ.get(name):
+            return os.environ[name]
+    return items[-1] if len(items) > 1 else None
 
 
 _Loader.add_multi_constructor("!", _tagged)
@@ -63,6 +79,16 @@ def load_settings(root: Path, config: str = CONFIG) -> Settings:
     extra = data.get("extra") or {}
     return Settings(languages=_languages(data), markdown_extensions=list(data.get("markdown_extensions") or []),
                     site_url=data.get("site_url") or "", examples=extra.get("bss_examples") or "")
+
+
+def address_notice(site_url: str) -> str | None:
+    """What to say when a build would publish the placeholder address (the guide's copy-link
+    buttons, short links and QR codes carry it); None when the address is the site's own."""
+    if PLACEHOLDER_HOST in (site_url or ""):
+        return (f"Public address: {site_url} is a placeholder. The guide's short links and QR codes carry it: "
+                "before publishing, build with make site SITE_URL=https://<the site's address>/ "
+                "(or set site_url in mkdocs.yml).")
+    return None
 
 
 def _read(file: Path) -> dict:

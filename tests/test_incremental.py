@@ -1,0 +1,136 @@
+"""The live preview's rebuilds: only the pages whose text changed are built again, every page
+when something every page shows changes, and never a stale page."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, copy_project
+
+from bss import site as site_module
+from bss.incremental import REBUILDS, Rebuilds, page_title
+
+CASE = "data/case-studies/spalatorie-sociala-glodeni.yml"
+CASE_PAGE = "studii-de-caz/spalatorie-sociala-glodeni/index.html"
+
+
+def test_a_page_is_built_again_only_when_its_text_or_the_frame_changed():
+    r = Rebuilds()
+    assert r.begin("frame-1") is True  # the first build builds everything
+    assert r.changed("ro", "a.md", "A") and r.changed("ro", "b.md", "B")
+    r.finish()
+    assert r.begin("frame-1") is False
+    assert not r.changed("ro", "a.md", "A") and r.changed("ro", "b.md", "B2")
+    assert r.changed("en", "a.md", "A"), "each language is a page of its own"
+    r.finish()
+    assert r.begin("frame-2") is True and r.changed("ro", "a.md", "A"), "the menu changed: every page again"
+    r.finish()
+    r.begin("frame-2")
+    r.changed("ro", "a.md", "A3")  # this build fails before it finishes ...
+    assert r.begin("frame-2") is True, "... so the next one builds everything: the folder may be half written"
+
+
+def test_the_title_the_menu_shows_is_read_from_the_front_matter():
+    assert page_title('---\n{"title": "Spălătoria", "description": "x"}\n---\n\n# Spălătoria\n') == "Spălătoria"
+    assert page_title("# No front matter\n") == ""
+
+
+@pytest.fixture
+def preview_builds(monkeypatch, tmp_path):
+    """Builds as the live preview makes them, in this process, of a copy of the project."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from preview import NotWarnings
+
+    project = copy_project(tmp_path / "project")
+    site_dir = tmp_path / "site"
+    monkeypatch.setattr(REBUILDS, "enabled", True)
+    monkeypatch.setattr(sys, "argv", [*sys.argv, "--dirty"])
+    monkeypatch.setenv("BSS_SEARCH_INDEX", "0")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    quiet = NotWarnings()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+
+    def run():
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+        return {p.relative_to(site_dir).as_posix(): p.stat().st_mtime_ns for p in site_dir.rglob("*.html")}
+
+    yield project, site_dir, run
+    logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+    REBUILDS.__init__()  # the next test starts from nothing
+
+
+def test_an_edit_rebuilds_the_pages_that_show_it_and_no_other(preview_builds):
+    project, site_dir, run = preview_builds
+    first = run()
+    case = project / CASE
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace('summary:\n  ro: "', 'summary:\n  ro: "Rezumat nou. ', 1), encoding="utf-8")
+    second = run()
+    assert "Rezumat nou." in (site_dir / CASE_PAGE).read_text(encoding="utf-8")
+    rebuilt = {page for page in second if second[page] != first.get(page) and _built_by_mkdocs(site_dir / page)}
+    # the page, and the hand-written pages of docs/ (built every time: they link to generated ones)
+    docs = {"index.html", "cautare/index.html", "en/index.html", "en/cautare/index.html"}
+    assert CASE_PAGE in rebuilt and rebuilt <= {CASE_PAGE} | docs, sorted(rebuilt)
+
+    case.write_text(text.replace('title:\n  ro: "', 'title:\n  ro: "Titlu nou: ', 1), encoding="utf-8")
+    third = run()  # the title is in the menu of every page
+    assert all(third[page] != second[page] for page in second if not page.startswith(("admin/", "404")))
+    assert "Titlu nou: " in (site_dir / "studii-de-caz/casa-comunitara-falesti/index.html").read_text(encoding="utf-8")
+
+
+def _built_by_mkdocs(page: Path) -> bool:
+    """A page of the site, not a file the hook writes after the build (short-link redirects, the
+    404 pages made from a built page), which every build writes again: they cost no rendering."""
+    return page.name != "404.html" and 'class="md-content"' in page.read_text(encoding="utf-8")
+
+
+def test_a_removed_record_leaves_no_page_behind(preview_builds):
+    project, site_dir, run = preview_builds
+    copy = project / "data/case-studies/spalatorie-copie-de-test.yml"
+    copy.write_text((project / CASE).read_text(encoding="utf-8").replace(
+        "id: spalatorie-sociala-glodeni", "id: spalatorie-copie-de-test"), encoding="utf-8")
+    run()
+    page = site_dir / "studii-de-caz/spalatorie-copie-de-test/index.html"
+    assert page.exists()
+    copy.unlink()
+    run()
+    assert not page.exists() and (site_dir / CASE_PAGE).exists()
+
+
+def test_a_long_list_of_case_studies_is_grouped_by_service_type_in_the_menu(monkeypatch):
+    built = site_module.build_site(ROOT)
+    flat = site_module.menu(built)["studii-de-caz/index.md"]
+    monkeypatch.setattr(site_module, "MENU_LIST_AT_MOST", 3)
+    grouped = site_module.menu(built)["studii-de-caz/index.md"]
+    groups = [entry for entry in grouped if isinstance(entry, dict)]
+    assert groups and all(next(iter(g)).startswith("service-type:") for g in groups)
+    listed = [page for g in groups for pages in g.values() for page in pages]
+    assert sorted(listed) == sorted(built.links.page("case-study", id) for id in built.content.case_studies)
+    assert [entry for entry in grouped if not isinstance(entry, dict)] == [e for e in flat if e not in listed]
+    for g in groups:
+        key = next(iter(g))
+        name = built.content.service_types[key.split(":", 1)[1]].name
+        assert site_module.menu_title(built, key, "en") == name.get("en")[0]
+        assert site_module.menu_title(built, key, "ro") == name.get("ro")[0]
+
+
+def test_requests_and_dirty_notices_are_not_warnings_in_the_preview():
+    sys.path.insert(0, str(ROOT / "tools"))
+    from preview import NotWarnings
+
+    f = NotWarnings()
+    request = logging.LogRecord("mkdocs.livereload", logging.WARNING, "", 0,
+                                '[08:18:51] "GET /favicon.ico HTTP/1.1" code 404', None, None)
+    assert f.filter(request) and request.levelno == logging.INFO
+    dirty = logging.LogRecord("mkdocs.commands.build", logging.WARNING, "", 0,
+                              "A 'dirty' build is being performed, this will likely lead to inaccurate navigation", None, None)
+    assert not f.filter(dirty)
+    problem = logging.LogRecord("mkdocs.hooks.bss", logging.ERROR, "", 0, "data/x.yml:3: title: missing", None, None)
+    assert f.filter(problem) and problem.levelno == logging.ERROR

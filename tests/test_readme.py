@@ -1,0 +1,138 @@
+"""The README is true: its error examples are what the build prints, its commands exist, the
+publishing workflow is valid and runs them, and the public address is set where it says."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from helpers import ROOT, copy_project
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+CASE = "data/case-studies/spalatorie-sociala-glodeni.yml"
+
+
+def _section(title: str) -> str:
+    start = README.index(title)
+    end = README.find("\n#", start + len(title))
+    return README[start:end if end > 0 else None]
+
+
+def _blocks(text: str, lang: str = "") -> list[list[str]]:
+    return [block.strip("\n").splitlines() for block in re.findall(rf"```{lang}\n(.*?)```", text, re.S)]
+
+
+def _check(project: Path) -> list[str]:
+    result = subprocess.run([sys.executable, "-m", "bss", "check", "."], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(project / "hooks")})
+    assert result.returncode != 0
+    return (result.stdout + result.stderr).strip().splitlines()
+
+
+def _build(project: Path) -> list[str]:
+    result = subprocess.run([sys.executable, str(project / "tools/build.py"), "mkdocs.yml", "site"], cwd=project,
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode != 0
+    return result.stderr.strip().splitlines()
+
+
+def test_reading_an_error_shows_what_the_build_prints(tmp_path):
+    first, second = _blocks(_section("### Reading an error"))
+    project = copy_project(tmp_path / "p")
+    case = project / CASE
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace("\ntitle:\n", "\ntitel:\n", 1).replace(
+        "organisation: clinica-juridica-balti", "organisation: clinica-juridica-bati"), encoding="utf-8")
+    partner = project / "data/partners/aopd.yml"
+    partner.write_text(partner.read_text(encoding="utf-8").replace("\n  en: Alliance", "\n\ten: Alliance", 1), encoding="utf-8")
+
+    assert _check(project) == first
+    built = _build(project)  # make site: the same lines, each starting with its file
+    assert [line for line in built if line.startswith("data/")] == first[1:]
+
+    case.write_text(text.replace("organisation: clinica-juridica-balti", "organisation: clinica-juridica-bati"),
+                    encoding="utf-8")
+    partner.write_text((ROOT / "data/partners/aopd.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert _check(project) == second
+    assert [line for line in _build(project) if line.startswith("data/")] == second[1:]
+
+
+def test_every_make_command_in_the_readme_exists():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, re.M))
+    used = set(re.findall(r"`make ([a-z][a-z-]*)", README))
+    assert used and used <= targets, f"the README names make targets that do not exist: {used - targets}"
+
+
+def test_building_installs_only_what_building_needs():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    rule = re.search(r"^\$\(STAMP\):.*?(?=^\S)", makefile, re.M | re.S).group(0)
+    assert 'install --quiet -e .' in rule and "[test]" not in rule
+    assert re.search(r"^site: \$\(STAMP\)$", makefile, re.M)
+    assert re.search(r"^test: \$\(TESTS\)$", makefile, re.M)
+
+
+def test_the_publishing_workflow_is_valid_and_runs_the_readme_commands():
+    path = ROOT / ".github/workflows/publish.yml"
+    assert ".github/workflows/publish.yml" in README
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 (PyYAML) reads the key `on` as true
+    assert triggers["push"]["branches"] == ["main"]
+    build = workflow["jobs"]["build"]
+    runs = [step.get("run", "") for step in build["steps"]]
+    assert any(run.strip() == "make test" for run in runs)
+    site = [run for run in runs if run.startswith("make site")]
+    assert site and "SITE_URL=" in site[0], "the published site carries its public address"
+    assert runs.index(site[0]) > runs.index("make test"), "test before publishing"
+    uploads = [step for step in build["steps"] if "upload-pages-artifact" in step.get("uses", "")]
+    assert uploads and uploads[0]["with"]["path"] == "site"
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and any("deploy-pages" in step.get("uses", "") for step in deploy["steps"])
+    assert "bookworm" in build["container"], "Debian, whose chromium package the browser tests install"
+    for command in ("make test", "make site"):
+        assert command in README
+
+
+def test_the_nginx_example_serves_each_language_its_own_not_found_page():
+    nginx = "\n".join(line for block in _blocks(_section("## Publishing"), "nginx") for line in block)
+    assert "error_page 404 /404.html;" in nginx
+    assert re.search(r"location /en/ \{\s*error_page 404 /en/404\.html;", nginx)
+    for header in ("Content-Security-Policy", "X-Content-Type-Options nosniff", "Referrer-Policy", "immutable", "no-cache"):
+        assert header in nginx
+
+
+def test_the_public_address_is_one_setting(monkeypatch, tmp_path):
+    from bss.settings import address_notice, load_settings
+    from bss.site import build_site
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert address_notice(load_settings(ROOT).site_url), "the shipped address is a placeholder, and a build says so"
+    monkeypatch.setenv("SITE_URL", "https://servicii.example.md/")
+    assert load_settings(ROOT).site_url == "https://servicii.example.md/"
+    assert load_settings(ROOT, "mkdocs-offline.yml").site_url == "https://servicii.example.md/"
+    assert address_notice("https://servicii.example.md/") is None
+    site = build_site(ROOT)
+    chapter = site.pages["ghid/costificarea.md"].markdown
+    assert "https://servicii.example.md/g/costificarea/" in chapter
+    assert "example.org" not in chapter
+
+
+def test_make_site_shows_problems_and_the_two_information_lines():
+    sys.path.insert(0, str(ROOT / "tools"))
+    from build import shown
+
+    output = "\n".join([
+        "INFO    -  Cleaning site directory",
+        "ERROR   -  data/x.yml:3: title: missing (a text)",
+        "INFO    -  Translation: 2 texts are not yet written in every language (en); 'make check' lists where.",
+        "INFO    -  Public address: https://servicii-sociale.example.org/ is a placeholder.",
+        "",
+        "Aborted with a BuildError!",
+    ])
+    assert shown(output) == ["data/x.yml:3: title: missing (a text)",
+                             "Translation: 2 texts are not yet written in every language (en); 'make check' lists where.",
+                             "Public address: https://servicii-sociale.example.org/ is a placeholder."]
