@@ -249,7 +249,7 @@ def on_post_build(config):
     steps = [lambda: _write_headers(site_dir),  # before the editor, which adds its own rule
              lambda: add_editor(site_dir, Path(config.config_file_path), config.use_directory_urls)]
     if os.environ.get("BSS_SEARCH_INDEX", "1") != "0":
-        steps.append(lambda: index_site(site_dir))
+        steps.append(lambda: index_site(site_dir, background=REBUILDS.enabled))
     for step in steps:
         if REBUILDS.enabled:  # the live preview serves the pages first
             REBUILDS.defer(step)

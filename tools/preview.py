@@ -28,6 +28,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer  # noqa: E402
+from watchdog.observers import Observer  # noqa: E402
+from watchdog.observers.polling import PollingObserver  # noqa: E402
 
 from bss import preview  # noqa: E402
 from bss.incremental import REBUILDS  # noqa: E402
@@ -76,6 +78,26 @@ class PreviewServer(LiveReloadServer):
     problems: list[str] | None = None
     languages: list[str] = ["ro"]
     root_dir: Path = ROOT
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Told by the system the moment a file changes (inotify on Linux), where MkDocs polls
+        # every half second; polling again if the system has no watches left.
+        self.observer = Observer()
+
+    def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
+        try:
+            super().watch(path, func, recursive=recursive)
+        except OSError as exc:
+            if isinstance(self.observer, PollingObserver):
+                raise
+            log.info(f"Watching for changes by polling every 0.5 s ({exc})")
+            paths = [*self._watched_paths, path]
+            self._watched_paths.clear()
+            self._watch_refs.clear()
+            self.observer = PollingObserver(timeout=0.5)
+            for each in dict.fromkeys(paths):
+                super().watch(each, recursive=recursive)
 
     def _serve_request(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
