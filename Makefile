@@ -57,7 +57,7 @@ check: $(STAMP)
 
 test: $(TESTS)
 	@sh tests/ensure-chromium.sh
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 # Every page type in both languages at 390 and 1280 px, one contact sheet per language: look at them.
 screenshots: site $(TESTS)
