@@ -70,7 +70,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     editor: EditorServer
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, *args):  # quiet: the terminal shows the addresses and the saves
+    def log_message(self, *_args):  # quiet: the terminal shows the addresses and the saves
         pass
 
     def _send(self, status: int, body: bytes, ctype: str, extra: dict | None = None) -> None:

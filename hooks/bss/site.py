@@ -164,7 +164,7 @@ def alias_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
         versions = links.versions(spec.kind, spec.id)
         for lang in links.languages:
             target = links.page_url(versions[lang], lang, use_directory_urls)
-            for other, page in versions.items():
+            for page in versions.values():
                 if page == versions[lang]:
                     continue
                 alias = links.page_url(page, lang, use_directory_urls)

@@ -53,10 +53,6 @@ def make_text(value: dict | None, where: str = "", default: str = "ro") -> Text 
                 default, where)
 
 
-def same_text(values: dict, default: str) -> Text:
-    """A Text from values written in code or the interface strings (every language present)."""
-    return Text(dict(values), default)
-
 
 def number(value: float | int, locale: str) -> str:
     """3.375.000 in Romanian, 3,375,000 in English."""
