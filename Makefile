@@ -71,6 +71,7 @@ bench: site $(TESTS)
 	$(PY) bench/search_payload.py 1000 --material
 	$(PY) bench/lighthouse.py
 	$(PY) bench/build_speed.py
+	$(PY) bench/preview_speed.py
 
 clean:
 	rm -rf screenshots site site-offline site-demo .site-* .site.lock .site-offline.lock .site-demo.lock bench/out
