@@ -84,6 +84,7 @@ class PreviewServer(LiveReloadServer):
         # Told by the system the moment a file changes (inotify on Linux), where MkDocs polls
         # every half second; polling again if the system has no watches left.
         self.observer = Observer()
+        self.requested = threading.local()
 
     def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
         try:
@@ -101,6 +102,7 @@ class PreviewServer(LiveReloadServer):
 
     def _serve_request(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
+        self.requested.path = path  # for the "page not found" in the address's language
         if path == RELOAD:
             query = parse_qs(environ.get("QUERY_STRING", ""))
             script = _SCRIPT_TEMPLATE.substitute(epoch=int(query["e"][0]), request_id=int(query["r"][0])).encode()
@@ -199,7 +201,8 @@ def serve(config_file: str, host: str, port: int) -> None:
             logging.getLogger("mkdocs").removeHandler(collected)
 
     server.builder = builder
-    server.error_handler = lambda code: _not_found(site_dir, code)
+    server.error_handler = lambda code: _not_found(
+        site_dir, code, preview.language_of(getattr(server.requested, "path", "/"), server.languages), server.languages[0])
     try:
         builder(config)
         server.watch(config.docs_dir)
@@ -215,8 +218,9 @@ def serve(config_file: str, host: str, port: int) -> None:
         shutil.rmtree(site_dir, ignore_errors=True)
 
 
-def _not_found(site_dir: str, code: int) -> bytes | None:
-    page = Path(site_dir) / f"{code}.html"
+def _not_found(site_dir: str, code: int, lang: str, default: str) -> bytes | None:
+    """The site's own "page not found", in the language of the address asked for."""
+    page = Path(site_dir) / ("" if lang == default else lang) / f"{code}.html"
     return page.read_bytes() if code == 404 and page.is_file() else None
 
 

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -89,3 +90,14 @@ def test_every_address_shows_the_problems_in_its_language_while_the_content_is_b
         page.goto(f"{url}{address}")
         assert page.locator("h1").text_content() == heading, address
         assert "idd: unknown field" in page.locator("ol.problems").text_content()
+
+
+def test_a_missing_page_is_not_found_in_the_language_of_its_address(preview):
+    _, url, _ = preview
+    for address, title in (("/nu-exista/", "Pagina nu a fost găsită"), ("/en/does-not-exist/", "Page not found")):
+        try:
+            urllib.request.urlopen(f"{url}{address}", timeout=10)
+            raise AssertionError(f"{address} was found")
+        except urllib.error.HTTPError as error:
+            assert error.code == 404
+            assert f"<title>{title}" in error.read().decode("utf-8"), address
