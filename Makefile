@@ -56,17 +56,17 @@ check: $(STAMP)
 	@PYTHONPATH=hooks $(PY) -m bss check .
 
 test: $(TESTS)
-	@sh tests/ensure-chromium.sh
+	@sh tests/ensure-debian-packages.sh
 	$(PY) -m pytest -n auto
 
 # Every page type in both languages at 390 and 1280 px, one contact sheet per language: look at them.
 screenshots: site $(TESTS)
-	@sh tests/ensure-chromium.sh
+	@sh tests/ensure-debian-packages.sh
 	$(PY) tools/screenshots.py site screenshots
 
 # Figures for the closing notes; each script says what it measures. Needs Chromium (and npm for Lighthouse).
 bench: site $(TESTS)
-	@sh tests/ensure-chromium.sh
+	@sh tests/ensure-debian-packages.sh
 	$(PY) bench/weights.py
 	$(PY) bench/search_payload.py 1000 --material
 	$(PY) bench/lighthouse.py

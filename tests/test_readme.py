@@ -2,6 +2,7 @@
 publishing workflow is valid and runs them, and the public address is set where it says."""
 from __future__ import annotations
 
+import getpass
 import os
 import re
 import subprocess
@@ -101,7 +102,7 @@ def test_the_nginx_example_serves_each_language_its_own_not_found_page():
     nginx = "\n".join(line for block in _blocks(_section("## Publishing"), "nginx") for line in block)
     assert "error_page 404 /404.html;" in nginx
     assert re.search(r"location /en/ \{\s*error_page 404 /en/404\.html;", nginx)
-    for header in ("Content-Security-Policy", "X-Content-Type-Options nosniff", "Referrer-Policy", "immutable", "no-cache"):
+    for header in ("Content-Security-Policy", "X-Content-Type-Options nosniff", "Referrer-Policy", "expires 1y;", "expires -1;"):
         assert header in nginx
 
 
@@ -136,3 +137,68 @@ def test_make_site_shows_problems_and_the_two_information_lines():
     assert shown(output) == ["data/x.yml:3: title: missing (a text)",
                              "Translation: 2 texts are not yet written in every language (en); 'make check' lists where.",
                              "Public address: https://servicii-sociale.example.org/ is a placeholder."]
+
+
+def test_the_nginx_server_block_serves_the_site_as_the_readme_says(built_site, tmp_path):
+    """The README's server block, pasted as it is (only the port and the folder changed), run by
+    Debian's nginx over the built site."""
+    from bss.csp import header_policy
+
+    (block,) = [block for block in re.findall(r"```nginx\n(.*?)```", README, re.S)]
+    port = _free_port()
+    server = block.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/srv/servicii-sociale/site", str(built_site))
+    temp = "\n".join(f" {kind}_temp_path {tmp_path / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(f"user {getpass.getuser()};\npid {tmp_path / 'nginx.pid'};\nerror_log {tmp_path / 'error.log'};\nevents {{}}\nhttp {{\n"
+                    f" include /etc/nginx/mime.types;\n access_log off;\n{temp}\n{server}\n}}\n", encoding="utf-8")
+    nginx = subprocess.Popen(["/usr/sbin/nginx", "-c", str(conf), "-e", str(tmp_path / "error.log"), "-g", "daemon off;"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        get = _getter(f"http://127.0.0.1:{port}", nginx, tmp_path / "error.log")
+        pages = [p.read_text(encoding="utf-8") for p in built_site.rglob("*.html") if "admin" not in p.parts]
+        status, headers, body = get("/")
+        assert status == 200 and headers["Content-Security-Policy"] == header_policy(pages)
+        assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert headers["Cache-Control"] == "no-cache"
+        for address, title in (("/nu-exista/", "Pagina nu a fost găsită"), ("/en/does-not-exist/", "Page not found")):
+            status, headers, body = get(address)
+            assert status == 404 and f"<title>{title}" in body, address
+            assert headers["Content-Security-Policy"] == header_policy(pages)
+        css = next(built_site.glob("assets/stylesheets/main.*.min.css")).relative_to(built_site).as_posix()
+        status, headers, _ = get(f"/{css}")
+        assert status == 200 and headers["Cache-Control"] == "max-age=31536000"
+        _, headers, _ = get("/admin/")
+        assert headers["Content-Security-Policy"].startswith("default-src 'none'; script-src 'self' 'unsafe-eval'")
+        assert headers["X-Robots-Tag"] == "noindex"
+    finally:
+        nginx.terminate()
+        nginx.wait(10)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _getter(base: str, server: subprocess.Popen, log: Path):
+    import time
+    import urllib.error
+    import urllib.request
+
+    def get(path: str) -> tuple[int, dict, str]:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with urllib.request.urlopen(base + path, timeout=5) as response:
+                    return response.status, dict(response.headers), response.read().decode("utf-8", "replace")
+            except urllib.error.HTTPError as error:
+                return error.code, dict(error.headers), error.read().decode("utf-8", "replace")
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    said = log.read_text(encoding="utf-8") if log.exists() else ""
+                    raise AssertionError(f"nginx did not serve {path}:\n{said}")
+                time.sleep(0.1)
+    return get
