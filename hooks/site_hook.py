@@ -30,7 +30,7 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
-from mkdocs.utils import clean_directory, get_relative_url
+from mkdocs.utils import clean_directory
 
 from bss.cms_admin import add_editor
 from bss.csp import header_policy, with_policy
@@ -218,7 +218,7 @@ def _theme_strings(config, page_url: str | None) -> dict:
     search = None
     if page_url is not None:
         target = site.links.page_url(site.links.page("search"), lang, config.use_directory_urls).lstrip("/")
-        action = get_relative_url(target, page_url)
+        action = site.links.relative_url(target, page_url)
         search = {"action": action, **{key: strings.t(f"search.{key}", lang) for key in ("label", "placeholder", "submit")}}
     return {"footer": strings.t("theme.footer", lang), "search": search}
 

@@ -179,3 +179,14 @@ def test_links_to_the_guide_carry_their_short_link_for_print():
         '<a class="k" href="../a/" data-bss-short="https://x.org/g/a/">A</a> <a href="#s">same page</a> <a href="../b/">B</a>')
     assert mark_short_links('<a href="a.html#s">S</a>', "ghid/b.html", short) == \
         '<a href="a.html#s" data-bss-short="https://x.org/g/a/s/">S</a>'
+
+
+def test_the_link_service_makes_relative_links_between_addresses_as_mkdocs_does():
+    from bss.links import Links
+
+    for target, page, expected in (("cautare/", "ghid/costificarea/", "../../cautare/"), ("cautare/", "", "cautare/"),
+                                   ("cautare.html", "ghid/costificarea.html", "../cautare.html"), ("cautare/", "cautare/", "./"),
+                                   ("/en/cautare/", "/en/", "cautare/"), ("/x/usor-de-citit/", "/x/easy-to-read/", "../usor-de-citit/"),
+                                   ("/x/usor-de-citit.html", "/x/easy-to-read.html", "usor-de-citit.html")):
+        assert Links.relative_url(target, page) == expected, (target, page)
+    assert Links.relative("g/costificarea/qr.svg", "ghid/costificarea.md") == "../g/costificarea/qr.svg"

@@ -112,8 +112,24 @@ class Links:
         for a page whose address differs by language), as MkDocs resolves links."""
         entry = self.entries[(kind, id)]
         target = self._path(kind, id, lang) if lang and entry.page and "{slug}" in PAGES.get(kind, "") else entry.page
-        rel = "" if target == from_page and entry.anchor else posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+        rel = "" if target == from_page and entry.anchor else self.relative(target, from_page)
         return rel + (f"#{entry.anchor}" if entry.anchor else "")
+
+    @staticmethod
+    def relative(target: str, from_file: str) -> str:
+        """A relative link to the file ``target`` from the file ``from_file`` (both source paths,
+        or both output paths), as MkDocs resolves links between files."""
+        return posixpath.relpath(target, posixpath.dirname(from_file) or ".")
+
+    @staticmethod
+    def relative_url(target: str, from_url: str) -> str:
+        """A relative link to the address ``target`` from a page at the address ``from_url``
+        (both site addresses; a folder address ends in ``/`` and keeps it)."""
+        folder = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
+        rel = posixpath.relpath("/" + target.lstrip("/"), "/" + folder.lstrip("/"))
+        if rel == ".":
+            return "./"
+        return rel + "/" if target.endswith("/") else rel
 
     def src_uri(self, page: str, lang: str) -> str:
         """The source file of ``page`` in ``lang`` (mkdocs-static-i18n's suffix structure: x.en.md,

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import posixpath
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,7 +150,7 @@ class Localizer:
 
     def qr_file(self, chapter: str, section: str = "") -> str:
         """A Markdown link target: the QR code's SVG file, for slides."""
-        return posixpath.relpath(self.links.qr_file(chapter, section), posixpath.dirname(self.page) or ".")
+        return self.links.relative(self.links.qr_file(chapter, section), self.page)
 
     # -- numbers and dates ---------------------------------------------------------------------
     def number(self, value) -> str:

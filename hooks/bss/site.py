@@ -4,7 +4,6 @@
 """
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,8 +168,7 @@ def alias_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
                     continue
                 alias = links.page_url(page, lang, use_directory_urls)
                 file = alias.lstrip("/") + ("index.html" if alias.endswith("/") else "")
-                folder = alias if alias.endswith("/") else posixpath.dirname(alias)
-                href = posixpath.relpath(target, folder) + ("/" if target.endswith("/") else "")
+                href = links.relative_url(target, alias)
                 loc = site.renderer.localizer(lang, versions[lang])
                 out[file] = with_policy(site.renderer.render_html(
                     "redirect.html", L=loc, href=href, title=loc.plain(spec.title)))
