@@ -32,6 +32,7 @@ from watchdog.observers import Observer  # noqa: E402
 from watchdog.observers.polling import PollingObserver  # noqa: E402
 
 from bss import preview  # noqa: E402
+from bss.links import language_of, language_prefix  # noqa: E402
 from bss.incremental import REBUILDS  # noqa: E402
 from bss.settings import load_settings  # noqa: E402
 
@@ -113,7 +114,7 @@ class PreviewServer(LiveReloadServer):
         if problems is not None and _is_page(path):
             with self._epoch_cond:
                 epoch = self._visible_epoch
-            lang = preview.language_of(path, self.languages)
+            lang = language_of(path, self.languages)
             page = preview.error_page(problems, lang, preview.strings(self.root_dir, lang), self._reload_src(epoch))
             body = page.encode("utf-8")
             start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
@@ -202,7 +203,7 @@ def serve(config_file: str, host: str, port: int) -> None:
 
     server.builder = builder
     server.error_handler = lambda code: _not_found(
-        site_dir, code, preview.language_of(getattr(server.requested, "path", "/"), server.languages), server.languages[0])
+        site_dir, code, language_prefix(language_of(getattr(server.requested, "path", "/"), server.languages), server.languages))
     try:
         builder(config)
         server.watch(config.docs_dir)
@@ -218,9 +219,9 @@ def serve(config_file: str, host: str, port: int) -> None:
         shutil.rmtree(site_dir, ignore_errors=True)
 
 
-def _not_found(site_dir: str, code: int, lang: str, default: str) -> bytes | None:
-    """The site's own "page not found", in the language of the address asked for."""
-    page = Path(site_dir) / ("" if lang == default else lang) / f"{code}.html"
+def _not_found(site_dir: str, code: int, prefix: str) -> bytes | None:
+    """The site's own "page not found", in the language of the address asked for (its ``prefix``)."""
+    page = Path(site_dir) / prefix / f"{code}.html"
     return page.read_bytes() if code == 404 and page.is_file() else None
 
 

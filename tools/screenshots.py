@@ -16,7 +16,10 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "hooks"))
 
+from bss.links import language_prefix  # noqa: E402
+from bss.settings import load_settings  # noqa: E402
 from server import StaticServer  # noqa: E402
 from transfer import ARGS, CHROMIUM  # noqa: E402
 
@@ -44,7 +47,7 @@ def _easy_word(lang: str) -> str:
     return strings["easy.slug"]
 
 
-def shoot(site: Path, out: Path, languages=("ro", "en")) -> list[Path]:
+def shoot(site: Path, out: Path, languages: tuple[str, ...] = load_settings(ROOT).languages.codes) -> list[Path]:
     server = StaticServer(site)
     sheets = []
     try:
@@ -56,7 +59,7 @@ def shoot(site: Path, out: Path, languages=("ro", "en")) -> list[Path]:
                     ctx = browser.new_context(viewport={"width": width, "height": 900}, device_scale_factor=1)
                     page = ctx.new_page()
                     for label, path in PAGES:
-                        prefix = "" if lang == languages[0] else f"{lang}/"
+                        prefix = language_prefix(lang, languages)
                         page.goto(f"{server.url}/{prefix}{path.format(easy=_easy_word(lang))}")
                         page.wait_for_load_state("networkidle")
                         if label == "module":

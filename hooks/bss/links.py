@@ -65,6 +65,18 @@ class Entry:
     tooltip: Text | None = None
 
 
+
+def language_prefix(lang: str, codes) -> str:
+    """What comes before every path of ``lang`` among the site's language ``codes`` (the default
+    first): nothing for the default language, ``en/`` for English."""
+    return "" if lang == codes[0] else f"{lang}/"
+
+
+def language_of(path: str, codes) -> str:
+    """The language of an address: its first folder if that is a language's, else the default."""
+    first = path.lstrip("/").split("/", 1)[0]
+    return first if first in codes[1:] else codes[0]
+
 class Links:
     """Every linkable or nameable thing of the site, by kind and id."""
 
@@ -154,7 +166,7 @@ class Links:
 
     def prefix(self, lang: str) -> str:
         """What comes before every path of ``lang``: nothing for the default language, ``en/``..."""
-        return "" if lang == self.languages.default else f"{lang}/"
+        return language_prefix(lang, self.languages.codes)
 
     def url(self, kind: str, id: str, lang: str, directory_urls: bool = True) -> str:
         """The published address, e.g. ``/en/studii-de-caz/x/`` (``.../x.html`` for a folder copy)."""

@@ -31,12 +31,6 @@ def strings(root: Path, lang: str) -> dict[str, str]:
         return dict(FALLBACK)
 
 
-def language_of(path: str, languages: list[str]) -> str:
-    """The language of an address: its first folder if that is a language's, else the default."""
-    first = path.lstrip("/").split("/", 1)[0]
-    return first if first in languages[1:] else languages[0]
-
-
 def error_page(problems: list[str], lang: str, texts: dict[str, str], reload_script: str) -> str:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)
     return env.get_template("preview-error.html").render(
