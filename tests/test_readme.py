@@ -62,6 +62,15 @@ def test_reading_an_error_shows_what_the_build_prints(tmp_path):
     assert [line for line in _build(project) if line.startswith("data/")] == second[1:]
 
 
+def test_every_reference_the_readme_shows_leads_somewhere():
+    from bss.site import check_site
+
+    _, _, links = check_site(ROOT)
+    shown = "\n".join(re.findall(r"`(\[\[[^`]*\]\])`", README))
+    assert shown.count("[[") >= 4
+    assert links.problems_in(shown, "README.md", 1, "references") == []
+
+
 def test_every_make_command_in_the_readme_exists():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, re.M))

@@ -15,6 +15,7 @@ import argparse
 import logging
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -28,6 +29,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer  # noqa: E402
+from watchdog.events import FileSystemEventHandler  # noqa: E402
 from watchdog.observers import Observer  # noqa: E402
 from watchdog.observers.polling import PollingObserver  # noqa: E402
 
@@ -75,6 +77,26 @@ class NotWarnings(logging.Filter):
         return True
 
 
+class OnlyChanges(FileSystemEventHandler):
+    """Passes on the events that change a file. The system also reports a file opened or closed
+    unchanged: every build reads the content, so those would start a build after every build."""
+
+    READS = ("opened", "closed_no_write")
+
+    def __init__(self, handler: FileSystemEventHandler):
+        super().__init__()
+        self.handler = handler
+
+    def dispatch(self, event) -> None:
+        if event.event_type not in self.READS:
+            self.handler.dispatch(event)
+
+
+class ChangesObserver(Observer):
+    def schedule(self, event_handler, path, **kwargs):
+        return super().schedule(OnlyChanges(event_handler), path, **kwargs)
+
+
 class PreviewServer(LiveReloadServer):
     problems: list[str] | None = None
     languages: list[str] = ["ro"]
@@ -84,7 +106,7 @@ class PreviewServer(LiveReloadServer):
         super().__init__(*args, **kwargs)
         # Told by the system the moment a file changes (inotify on Linux), where MkDocs polls
         # every half second; polling again if the system has no watches left.
-        self.observer = Observer()
+        self.observer = ChangesObserver()
         self.requested = threading.local()
 
     def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
@@ -225,6 +247,10 @@ def _not_found(site_dir: str, code: int, prefix: str) -> bytes | None:
     return page.read_bytes() if code == 404 and page.is_file() else None
 
 
+def _stop(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to listen on (default 127.0.0.1:8000)")
@@ -234,6 +260,7 @@ def main(argv: list[str]) -> int:
     if not match:
         parser.error("--dev-addr is host:port, e.g. 127.0.0.1:8000")
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    signal.signal(signal.SIGTERM, _stop)  # stopped by kill (or make edit) as by Ctrl+C: its folder removed
     serve(args.config_file, match.group(1), int(match.group(2)))
     return 0
 

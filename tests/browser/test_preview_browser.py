@@ -4,6 +4,7 @@ once the file is fixed, with no click; the terminal says the same."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -48,8 +49,10 @@ def preview(tmp_path):
             raise AssertionError(f"the preview did not start:\n{log.read_text(encoding='utf-8')}")
         time.sleep(0.3)
     yield project, url, log
-    server.terminate()
+    server.terminate()  # as kill, or make edit, stops it
     server.wait(20)
+    folders = set(re.findall(r"documentation to directory: (/\S*bss-preview-[^/\s]+)", log.read_text(encoding="utf-8")))
+    assert folders and not any(os.path.exists(folder) for folder in folders), "the preview's folder is left behind"
 
 
 def test_a_broken_file_shows_its_problems_in_the_open_page_within_5_s_and_the_fix_brings_the_page_back(preview, page):
@@ -101,3 +104,17 @@ def test_a_missing_page_is_not_found_in_the_language_of_its_address(preview):
         except urllib.error.HTTPError as error:
             assert error.code == 404
             assert f"<title>{title}" in error.read().decode("utf-8"), address
+
+
+def test_the_preview_builds_only_when_a_file_changes(preview):
+    project, url, log = preview
+    time.sleep(3)  # a build reads every file: reading is not a change
+    assert log.read_text(encoding="utf-8").count("Detected file changes") == 0
+    file = project / CASE
+    file.write_text(file.read_text(encoding="utf-8"), encoding="utf-8")  # saved, even unchanged
+    deadline = time.monotonic() + 20
+    while "Built in" not in log.read_text(encoding="utf-8").split("Detected file changes", 1)[-1]:
+        assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+        time.sleep(0.2)
+    time.sleep(3)
+    assert log.read_text(encoding="utf-8").count("Detected file changes") == 1
