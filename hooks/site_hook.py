@@ -73,6 +73,7 @@ def on_config(config):
     if REBUILDS.enabled and not (i18n is not None and i18n.building):  # the live preview: is every page built?
         titles = [(src_uri, page_title(page.markdown)) for src_uri, page in _state["site"].pages.items()]
         if REBUILDS.begin(frame(root, titles, [config.nav, added])):
+            REBUILDS.settle()  # the last build's search index may still be reading the folder
             clean_directory(config.site_dir)
     config.nav = _with_generated_pages(config.nav or [], added)
     return config

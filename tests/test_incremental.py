@@ -134,3 +134,27 @@ def test_requests_and_dirty_notices_are_not_warnings_in_the_preview():
     assert not f.filter(dirty)
     problem = logging.LogRecord("mkdocs.hooks.bss", logging.ERROR, "", 0, "data/x.yml:3: title: missing", None, None)
     assert f.filter(problem) and problem.levelno == logging.ERROR
+
+
+def test_a_build_that_empties_the_folder_waits_for_the_steps_still_reading_it():
+    import threading
+    import time
+
+    r = Rebuilds()
+    started, said = threading.Event(), []
+
+    def index():
+        started.set()
+        time.sleep(0.5)
+        return "indexed"
+
+    r.defer(index)
+    r.run_deferred(lambda text, error: said.append(text or repr(error)))
+    started.wait(5)
+    assert said == []  # run_deferred returned at once: the pages are served meanwhile
+    r.settle()
+    assert said == ["indexed"]
+    r.defer(lambda: 1 / 0)
+    r.run_deferred(lambda text, error: said.append(text or repr(error)))
+    r.settle()
+    assert said[-1].startswith("ZeroDivisionError")

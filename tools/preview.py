@@ -155,24 +155,6 @@ class PreviewServer(LiveReloadServer):
         return f"{RELOAD}?e={epoch}&r={time.monotonic_ns() // 1000}"
 
 
-class Background:
-    """Steps that read the whole built site (the search index, the editor), run after a build in
-    a thread of their own, one build's steps at a time, so the pages are served without waiting."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-
-    def run(self, steps) -> None:
-        def work():
-            with self._lock:
-                for step in steps:
-                    try:
-                        log.info(step())
-                    except Exception as exc:  # noqa: BLE001  (the pages are served; say what is missing)
-                        log.error(f"{exc}")
-        threading.Thread(target=work, daemon=True).start()
-
-
 def _is_page(path: str) -> bool:
     if path.startswith(("/livereload/", "/.preview/")):
         return False
@@ -193,7 +175,6 @@ def serve(config_file: str, host: str, port: int) -> None:
         logging.getLogger(name).addFilter(NotWarnings())
     REBUILDS.enabled = True
     sys.argv.append("--dirty")  # mkdocs-static-i18n builds the other languages dirty only when it sees this
-    background = Background()
     config = get_config()
     config.plugins.on_startup(command="serve", dirty=False)
     server = PreviewServer(builder=lambda: None, host=host, port=port, root=site_dir)
@@ -219,7 +200,7 @@ def serve(config_file: str, host: str, port: int) -> None:
         else:
             server.problems = None
             log.info(f"Built in {time.perf_counter() - started:.1f} s: {serve_url}")
-            background.run(REBUILDS.deferred)
+            REBUILDS.run_deferred(_report)
         finally:
             logging.getLogger("mkdocs").removeHandler(collected)
 
@@ -245,6 +226,14 @@ def _not_found(site_dir: str, code: int, prefix: str) -> bytes | None:
     """The site's own "page not found", in the language of the address asked for (its ``prefix``)."""
     page = Path(site_dir) / prefix / f"{code}.html"
     return page.read_bytes() if code == 404 and page.is_file() else None
+
+
+def _report(said: str | None, error: Exception | None) -> None:
+    """What a step run after the build said (the search index, the editor), or why it failed."""
+    if error is None:
+        log.info(said)
+    else:
+        log.error(str(error))
 
 
 def _stop(signum, frame):

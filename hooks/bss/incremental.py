@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -32,6 +34,8 @@ class Rebuilds:
         self._pending: dict[tuple[str, str], bytes] = {}
         self._open = False  # a build started and has not finished
         self.deferred: list[Callable[[], str]] = []
+        self._queue: queue.Queue = queue.Queue()
+        self._worker: threading.Thread | None = None
 
     def begin(self, frame: str) -> bool:
         """A build starts; True when every page must be built (the frame changed, or the last build failed)."""
@@ -54,6 +58,31 @@ class Rebuilds:
 
     def defer(self, step: Callable[[], str]) -> None:
         self.deferred.append(step)
+
+    def run_deferred(self, report: Callable[[str | None, Exception | None], None]) -> None:
+        """Run the steps the last build deferred, in a thread of their own (one build's steps after
+        another's), telling ``report`` what each said or raised. Returns at once."""
+        steps, self.deferred = self.deferred, []
+        if self._worker is None:
+            self._worker = threading.Thread(target=self._work, daemon=True)
+            self._worker.start()
+        self._queue.put((steps, report))
+
+    def settle(self) -> None:
+        """Wait until no deferred step runs: before a build empties the folder they read."""
+        self._queue.join()
+
+    def _work(self) -> None:
+        while True:
+            steps, report = self._queue.get()
+            try:
+                for step in steps:
+                    try:
+                        report(step(), None)
+                    except Exception as exc:  # noqa: BLE001  (the pages are served; say what is missing)
+                        report(None, exc)
+            finally:
+                self._queue.task_done()
 
 
 REBUILDS = Rebuilds()
