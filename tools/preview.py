@@ -39,6 +39,7 @@ from bss.incremental import REBUILDS  # noqa: E402
 from bss.settings import load_settings  # noqa: E402
 
 log = logging.getLogger("mkdocs.preview")
+after = logging.getLogger("bss.preview")
 RELOAD = "/.preview/reload.js"
 
 
@@ -229,11 +230,12 @@ def _not_found(site_dir: str, code: int, prefix: str) -> bytes | None:
 
 
 def _report(said: str | None, error: Exception | None) -> None:
-    """What a step run after the build said (the search index, the editor), or why it failed."""
+    """What a step run after the build said (the search index, the editor), or why it failed; on a
+    logger of its own, as MkDocs counts the errors of its loggers against the build running then."""
     if error is None:
-        log.info(said)
+        after.info(said)
     else:
-        log.error(str(error))
+        after.error(str(error))
 
 
 def _stop(signum, frame):
