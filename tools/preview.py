@@ -220,6 +220,7 @@ def serve(config_file: str, host: str, port: int) -> None:
     finally:
         server.shutdown()
         config.plugins.on_shutdown()
+        REBUILDS.settle()  # the steps after the last build write into the folder: let them end first
         shutil.rmtree(site_dir, ignore_errors=True)
 
 
