@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -24,15 +23,10 @@ import urllib.request
 from pathlib import Path
 
 from project import ROOT, make_engine
+from server import free_port
 
 CASE = "data/case-studies/spalatorie-sociala-glodeni.yml"
 PAGE = "/studii-de-caz/spalatorie-sociala-glodeni/"
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> str:
@@ -56,7 +50,7 @@ def _until(url: str, text: str, limit: float = 300) -> float:
 
 
 def measure(project: Path, repeat: int) -> dict[str, list[float]]:
-    port = _port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([sys.executable, str(project / "tools/preview.py"), "--dev-addr", f"127.0.0.1:{port}",

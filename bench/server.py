@@ -12,22 +12,39 @@ import functools
 import gzip
 import http.server
 import io
+import socket
+import sys
 import threading
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from bss.links import language_of, language_prefix  # noqa: E402
+from bss.settings import load_settings  # noqa: E402
+
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 MAX_AGE = 600  # seconds, as GitHub Pages sends
+LANGUAGES = load_settings(ROOT).languages.codes
+
+
+def free_port() -> int:
+    """A local port nothing listens on, for a server started in another process."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Python's file server, quiet, and answering a missing page as hosts are set up to (README):
-    with the "page not found" of the address's language, /en/404.html under /en/."""
+    with the "page not found" of the address's language, /en/404.html under /en/ (the site's
+    languages, as the link service reads an address)."""
 
     def log_message(self, *args):
         pass
 
     def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / ("en/404.html" if self.path.startswith("/en/") else "404.html")
+        page = Path(self.directory) / language_prefix(language_of(self.path, LANGUAGES), LANGUAGES) / "404.html"
         if code != 404 or not page.is_file():
             return super().send_error(code, message, explain)
         body = page.read_bytes()

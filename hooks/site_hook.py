@@ -129,7 +129,6 @@ def _add_generated_files(files, config):
 
 @event_priority(I18N_PRIORITY - 10)  # after static-i18n rebuilt the list: the Files it left are the ones built
 def _fill_generated_files(files, config):
-    _state["files"] = files
     pages, assets = _state["site"].pages, _state["site"].assets
     lang = config.theme["language"]
     for file in files:
@@ -218,7 +217,7 @@ def _theme_strings(config, page_url: str | None) -> dict:
     strings = site.content.strings
     search = None
     if page_url is not None:
-        target = site.links.page_url(site.links.page("search"), lang, config.use_directory_urls).lstrip("/")
+        target = site.links.page_url(site.links.page("search"), lang, config.use_directory_urls)
         action = site.links.relative_url(target, page_url)
         search = {"action": action, **{key: strings.t(f"search.{key}", lang) for key in ("label", "placeholder", "submit")}}
     return {"footer": strings.t("theme.footer", lang), "search": search}
@@ -257,8 +256,8 @@ def on_post_build(config):
         else:
             log.info(step())
     log.info(translation_summary(site, Path(config.docs_dir)))
-    notice = address_notice(config.site_url)
-    if notice and not REBUILDS.enabled:
+    notice = address_notice(config.site_url)  # (never in the live preview: it serves at its own address)
+    if notice:
         log.info(notice)
     if REBUILDS.enabled:
         REBUILDS.finish()

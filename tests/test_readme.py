@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from helpers import ROOT, copy_project
+from server import free_port
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CASE = "data/case-studies/spalatorie-sociala-glodeni.yml"
@@ -154,7 +155,7 @@ def test_the_nginx_server_block_serves_the_site_as_the_readme_says(built_site, t
     from bss.csp import header_policy
 
     (block,) = [block for block in re.findall(r"```nginx\n(.*?)```", README, re.S)]
-    port = _free_port()
+    port = free_port()
     server = block.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/srv/servicii-sociale/site", str(built_site))
     temp = "\n".join(f" {kind}_temp_path {tmp_path / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     conf = tmp_path / "nginx.conf"
@@ -182,14 +183,6 @@ def test_the_nginx_server_block_serves_the_site_as_the_readme_says(built_site, t
     finally:
         nginx.terminate()
         nginx.wait(10)
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _getter(base: str, server: subprocess.Popen, log: Path):

@@ -239,7 +239,7 @@ def _report(said: str | None, error: Exception | None) -> None:
         after.error(str(error))
 
 
-def _stop(signum, frame):
+def _stop(_signum, _frame):
     raise KeyboardInterrupt
 
 

@@ -11,10 +11,12 @@ Every type is a ``Collection`` read by the one loader below, whatever its layout
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .fingerprint import fingerprint
 from .incremental import REBUILDS
 from .markup import check_document
 from .problems import Problem, field_name
@@ -62,6 +64,12 @@ class Loaded:
     # are not reported again as "does not exist".
     broken: dict[str, set[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+    @functools.cached_property
+    def settings_key(self) -> tuple:
+        """What checking any one file depends on besides the file: the schemas, the languages and
+        the Markdown settings (read once per load)."""
+        return fingerprint(self.root, ("data/schemas",)), str(self.languages), repr(self.markdown_extensions)
 
 
 def load_collection(coll: Collection, loaded: Loaded) -> None:
@@ -118,8 +126,7 @@ def _checked(coll: Collection, file: Path, loaded: Loaded) -> tuple:
     key = None
     if REBUILDS.enabled and not file.is_symlink():
         stat = file.stat()
-        schemas = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(schema_dir.glob("*.json")))
-        key = (stat.st_mtime_ns, stat.st_size, coll.schema, str(loaded.languages), repr(loaded.markdown_extensions), schemas)
+        key = (stat.st_mtime_ns, stat.st_size, coll.schema, loaded.settings_key)
         if file in _CHECKED and _CHECKED[file][0] == key:
             return _CHECKED[file][1]
     doc = read_document(file, loaded.root)

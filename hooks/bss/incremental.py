@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import queue
 import threading
 from pathlib import Path
 from typing import Callable
 
 import jinja2
+
+from .fingerprint import fingerprint
 
 # What every page shows besides its own Markdown, as files: a change to one rebuilds every page.
 FRAME_FILES = ("mkdocs.yml", "overrides", "hooks", "data/i18n", "docs")
@@ -91,15 +92,7 @@ REBUILDS = Rebuilds()
 def frame(root: Path, titles: list[tuple[str, str]], menu: object) -> str:
     """A key of everything every page shows: the frame files (by time and size), each page's
     title in order, and the menu."""
-    entries = []
-    for name in FRAME_FILES:
-        path = Path(root) / name
-        walk = [(str(path.parent), [], [path.name])] if path.is_file() else os.walk(path)
-        for dirpath, _dirs, names in walk:
-            for file in names:
-                stat = os.lstat(os.path.join(dirpath, file))
-                entries.append((dirpath, file, stat.st_mtime_ns, stat.st_size))
-    text = json.dumps([sorted(entries), titles, menu], ensure_ascii=False, default=str)
+    text = json.dumps([fingerprint(root, FRAME_FILES), titles, menu], ensure_ascii=False, default=str)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 

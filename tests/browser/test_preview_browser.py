@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -15,14 +14,9 @@ import urllib.request
 import pytest
 
 from helpers import copy_project
+from server import free_port
 
 CASE = "data/case-studies/spalatorie-sociala-glodeni.yml"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
