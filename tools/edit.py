@@ -3,8 +3,8 @@
     python tools/edit.py [--port 8081] [--preview-port 8000] [--no-preview]
 
 Starts the local editing server (the editor at /admin/ and the backend it saves through:
-hooks/bss/cms_server.py) and ``mkdocs serve``, which rebuilds the preview after each save, and
-prints both addresses. Both listen on 127.0.0.1 only. Ctrl+C stops both.
+hooks/bss/cms_server.py) and the live preview (tools/preview.py, as ``make serve``), which rebuilds
+after each save, and prints both addresses. Both listen on 127.0.0.1 only. Ctrl+C stops both.
 """
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def main(argv: list[str]) -> int:
         serve = subprocess.Popen([sys.executable, str(ROOT / "tools/preview.py"), "--dev-addr", f"127.0.0.1:{args.preview_port}"],
                                  cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     print(f"\n  Editor:   {editor.url}/admin/\n"
-          f"  Preview:  {preview + '/' if serve else '(off)'}   rebuilt a few seconds after each save\n\n"
+          f"  Preview:  {preview + '/' if serve else '(off)'}   rebuilt after each save\n\n"
           "  Saving in the editor writes the files in data/ and courses/ of this folder, once `make check`\n"
           "  would pass with them. Review and commit them with git as usual. Stop with Ctrl+C.\n", flush=True)
     signal.signal(signal.SIGTERM, _stop)
@@ -72,7 +72,7 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Edit the content in a browser, with a live preview.")
     parser.add_argument("--port", type=int, default=8081, help="the editor's port (default 8081)")
     parser.add_argument("--preview-port", type=int, default=8000, help="the live preview's port (default 8000)")
-    parser.add_argument("--no-preview", action="store_true", help="the editor alone, without mkdocs serve")
+    parser.add_argument("--no-preview", action="store_true", help="the editor alone, without the live preview")
     return parser.parse_args(argv)
 
 

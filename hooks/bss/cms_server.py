@@ -29,7 +29,7 @@ TYPES = {".html": "text/html; charset=utf-8", ".yml": "text/yaml; charset=utf-8"
 
 class EditorServer:
     """The editor for the project at ``root``, served at ``self.url`` until ``close()``;
-    ``preview`` is the address of the live preview (``mkdocs serve``), for "view preview" links."""
+    ``preview`` is the address of the live preview (``make serve``), for "view preview" links."""
 
     def __init__(self, root: Path, port: int = 8081, preview: str = "http://127.0.0.1:8000",
                  config: str = CONFIG, host: str = "127.0.0.1"):
