@@ -38,6 +38,7 @@ def form_actions_as_files(html: str) -> str:
         return match.group(1) + path + match.group(3)
     return _FORM_ACTION.sub(to_file, html)
 
+
 _LINK = re.compile(r'<a\b([^>]*?)\shref="([^"#][^"]*)"([^>]*)>')
 
 

@@ -182,8 +182,6 @@ def pages(content) -> list[PageSpec]:
 def _page(content, kind: str, id: str, title: Text, points, full: tuple[str, str]) -> PageSpec:
     """The page's heading is the record's title; the browser tab and search results add 'easy to
     read', so the two versions of a page are told apart."""
-    strings = content.strings
-    tab = Text({lang: strings.t("easy.title", lang, title=title.get(lang)[0]) for lang in strings.languages},
-               title.default, title.where)
+    tab = content.strings.around("easy.title", title)
     return PageSpec(kind, id, "easy.md", tab, {"points": points, "full": full, "heading": title},
                     meta={"search_title": True})

@@ -81,8 +81,7 @@ def pages(content) -> list[PageSpec]:
         anchors = tuple(("section", f"{chapter.id}#{s.id}", s.title, None) for s in chapter.sections)
         specs.append(PageSpec("chapter", chapter.id, "chapter.md", chapter.title, context, chapter.summary,
                               anchors=anchors))
-        handout = Text({lang: content.strings.t("guide.handout_title", lang, title=chapter.title.get(lang)[0])
-                        for lang in content.strings.languages}, chapter.title.default, chapter.title.where)
+        handout = content.strings.around("guide.handout_title", chapter.title)
         terms = [content.glossary[t] for t in terms_used(chapter)]
         specs.append(PageSpec("handout", chapter.id, "handout.md", handout,
                               {**context, "terms": terms}, chapter.summary, meta={"search": {"exclude": True}}))

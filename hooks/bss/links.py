@@ -65,7 +65,6 @@ class Entry:
     tooltip: Text | None = None
 
 
-
 def language_prefix(lang: str, codes) -> str:
     """What comes before every path of ``lang`` among the site's language ``codes`` (the default
     first): nothing for the default language, ``en/`` for English."""
@@ -76,6 +75,7 @@ def language_of(path: str, codes) -> str:
     """The language of an address: its first folder if that is a language's, else the default."""
     first = path.lstrip("/").split("/", 1)[0]
     return first if first in codes[1:] else codes[0]
+
 
 class Links:
     """Every linkable or nameable thing of the site, by kind and id."""
@@ -161,7 +161,7 @@ class Links:
     def redirect(self, chapter: str, section: str, lang: str, directory_urls: bool = True) -> tuple[str, str]:
         """The short link's folder in ``lang``, and the relative address it redirects to."""
         folder = self.prefix(lang) + self.short(chapter, section)
-        kind, id = ("section", f"{chapter}#{section}") if section else ("chapter", chapter)
+        kind, id = self.guide_entry(chapter, section)
         return folder, "../" * folder.count("/") + self.url(kind, id, lang, directory_urls).lstrip("/")
 
     def prefix(self, lang: str) -> str:
@@ -180,6 +180,11 @@ class Links:
         else:
             path = path[: -len("index")] if path.endswith("index") else path + "/"
         return "/" + self.prefix(lang) + path
+
+    @staticmethod
+    def guide_entry(chapter: str, section: str = "") -> tuple[str, str]:
+        """The kind and id a short link's chapter (and section) are known by."""
+        return ("section", f"{chapter}#{section}") if section else ("chapter", chapter)
 
     def short(self, chapter: str, section: str = "") -> str:
         """The folder of a short link, e.g. ``g/costificarea/metodologia/``."""

@@ -75,7 +75,7 @@ def qr_files(content: Content, links: Links) -> dict[str, str]:
     out = {}
     for lang in links.languages:
         for chapter, section in guide.short_links(content):
-            kind, id = ("section", f"{chapter}#{section}") if section else ("chapter", chapter)
+            kind, id = links.guide_entry(chapter, section)
             title = links.title(kind, id).get(lang)[0]
             out[links.src_uri(links.qr_file(chapter, section), lang)] = qr.file(links.short_url(chapter, section, lang), title)
     return out
@@ -148,7 +148,7 @@ def redirect_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str
     for lang in links.languages:
         for chapter, section in guide.short_links(site.content):
             folder, href = links.redirect(chapter, section, lang, use_directory_urls)
-            kind, id = ("section", f"{chapter}#{section}") if section else ("chapter", chapter)
+            kind, id = links.guide_entry(chapter, section)
             loc = site.renderer.localizer(lang, links.page(kind, id))
             out[f"{folder}index.html"] = with_policy(site.renderer.render_html(
                 "redirect.html", L=loc, href=href, title=loc.plain(links.title(kind, id))))

@@ -39,6 +39,12 @@ class Strings:
         """The string in every language, as a text."""
         return Text({lang: self.t(key, lang) for lang in self.languages}, self.languages.default)
 
+    def around(self, key: str, title: Text) -> Text:
+        """The string ``key`` around ``title`` (its ``{title}``) in every language, as a text
+        written where the title is (a handout's or an easy-to-read page's title)."""
+        return Text({lang: self.t(key, lang, title=title.get(lang)[0]) for lang in self.languages},
+                    title.default, title.where)
+
     def t(self, key: str, lang: str, **values) -> str:
         text = self.table[lang].get(key)
         if text is None:
