@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import re
 import shutil
 import signal
@@ -80,7 +81,8 @@ class NotWarnings(logging.Filter):
 
 class OnlyChanges(FileSystemEventHandler):
     """Passes on the events that change a file. The system also reports a file opened or closed
-    unchanged: every build reads the content, so those would start a build after every build."""
+    unchanged: every build reads the content, so those would start a build after every build. And
+    Python writing its compiled code (``__pycache__``) beside the hook is not a change either."""
 
     READS = ("opened", "closed_no_write")
 
@@ -89,7 +91,7 @@ class OnlyChanges(FileSystemEventHandler):
         self.handler = handler
 
     def dispatch(self, event) -> None:
-        if event.event_type not in self.READS:
+        if event.event_type not in self.READS and "__pycache__" not in Path(os.fsdecode(event.src_path)).parts:
             self.handler.dispatch(event)
 
 

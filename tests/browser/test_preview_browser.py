@@ -112,3 +112,14 @@ def test_the_preview_builds_only_when_a_file_changes(preview):
         time.sleep(0.2)
     time.sleep(3)
     assert log.read_text(encoding="utf-8").count("Detected file changes") == 1
+
+
+def test_compiled_python_beside_the_hook_is_not_a_change(preview):
+    project, _, log = preview
+    time.sleep(1)
+    before = log.read_text(encoding="utf-8").count("Detected file changes")
+    cache = project / "hooks/bss/__pycache__"
+    cache.mkdir(exist_ok=True)
+    (cache / "x.cpython-311.pyc").write_bytes(b"compiled")
+    time.sleep(2)
+    assert log.read_text(encoding="utf-8").count("Detected file changes") == before
