@@ -135,10 +135,14 @@ class PreviewServer(LiveReloadServer):
             start_response("200 OK", [("Content-Type", "text/javascript"), ("Content-Length", str(len(script))),
                                       ("Cache-Control", "no-store")])
             return [script]
-        problems = self.problems
-        if problems is not None and _is_page(path):
-            with self._epoch_cond:
-                epoch = self._visible_epoch
+        if not _is_page(path):
+            return super()._serve_request(environ, start_response)
+        # As MkDocs does, wait for the ongoing build: whether it fails decides what the page is
+        # (served before it ends, a page would be the old one, marked as new, and never reload).
+        with self._epoch_cond:
+            self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
+            epoch, problems = self._visible_epoch, self.problems
+        if problems is not None:
             lang = language_of(path, self.languages)
             page = preview.error_page(problems, lang, preview.strings(self.root_dir, lang), self._reload_src(epoch))
             body = page.encode("utf-8")
