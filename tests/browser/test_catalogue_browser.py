@@ -119,7 +119,9 @@ def test_a_map_tile_filters_and_keeps_the_reader_at_the_results(browser, site_ur
     assert f"raion={raion}" in page.url and page.locator("#f-raion").input_value() == raion
     top = page.locator("[data-count]").evaluate("e => e.getBoundingClientRect().top")
     first_card = page.locator("li[data-case]:visible").first.evaluate("e => e.getBoundingClientRect().top")
-    assert 0 <= top < 800 and first_card < 800  # the count and the first matching card are in view
+    # The count and the first matching card are in view (scrolling lands on whole pixels: the count may sit a
+    # fraction of a pixel above the top edge).
+    assert -1 < top < 800 and first_card < 800
     ctx.close()
 
 
