@@ -115,6 +115,26 @@ def test_numbers_and_dates_follow_each_language(built_site):
     assert "cel puțin 40" in ro and "at least 40" in en
 
 
+def test_each_programme_page_says_how_many_of_its_reported_services_the_site_describes(built_site):
+    """Counted from the data files: the case studies naming the programme, out of the first result of
+    the indicator marked as counting the services; the link lists them in the catalogue."""
+    cases = [load(path) for path in (ROOT / "data/case-studies").glob("*.yml")]
+    for path in (ROOT / "data/programmes").glob("*.yml"):
+        programme = load(path)
+        pid = programme["id"]
+        total = next(i for i in programme["indicators"] if i.get("services"))["results"][0]["value"]
+        shown = sum(case.get("programme") == pid for case in cases)
+        de = "" if 1 <= total % 100 <= 19 else "de "  # Romanian: "12 servicii", "41 de servicii"
+        for lang, sentence in (("en", f"This site describes {shown} of the {total:,} services the programme reports."),
+                               ("ro", f"Acest site descrie {shown} dintre cele {total:,} {de}servicii raportate de program."
+                                .replace(",", "."))):
+            url = url_of(lang, f"programe/{pid}/")
+            html = read_page(built_site, url)
+            assert sentence in visible_text(html), (url, sentence)
+            link = re.search(r'<p class="bss-documented">.*?<a href="([^"]+)"', html, re.S).group(1)
+            assert urljoin(url, link) == url_of(lang, f"studii-de-caz/?program={pid}#lista")
+
+
 def test_no_invented_record_is_published(built_site):
     for file in built_site.rglob("*.html"):
         text = file.read_text(encoding="utf-8")

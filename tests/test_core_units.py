@@ -139,6 +139,29 @@ def test_qualified_amounts():
     assert Localizer("en", "index.md", strings(), links()).amount(Amount(1260, "exact")) == "1,260"
 
 
+def test_a_programme_says_in_each_language_how_many_of_its_services_the_site_describes():
+    import yaml
+
+    from helpers import ROOT
+
+    table = {lang: yaml.safe_load((ROOT / f"data/i18n/{lang}.yml").read_text(encoding="utf-8")) for lang in LANGS}
+    shipped = Strings(table, languages=LANGS)
+
+    def say(lang: str, total: int, **values) -> str:
+        loc = Localizer(lang, "programe/x.md", shipped, links())
+        return loc.count("programme.documented", total, shown=loc.number(3), **values)
+
+    # Romanian puts "de" before a noun counted from 20 up ("41 de servicii"), not from 2 to 19 or after 100–119.
+    assert say("ro", 41) == "Acest site descrie 3 dintre cele 41 de servicii raportate de program."
+    assert say("ro", 12) == "Acest site descrie 3 dintre cele 12 servicii raportate de program."
+    assert say("ro", 1000) == "Acest site descrie 3 dintre cele 1.000 de servicii raportate de program."
+    assert say("ro", 105) == "Acest site descrie 3 dintre cele 105 servicii raportate de program."
+    assert say("ro", 1) == "Acest site descrie 3 din 1 serviciu raportat de program."
+    assert say("ro", 40, n="peste 40") == "Acest site descrie 3 dintre cele peste 40 de servicii raportate de program."
+    assert say("en", 1000) == "This site describes 3 of the 1,000 services the programme reports."
+    assert say("en", 1) == "This site describes 3 of the 1 service the programme reports."
+
+
 def test_form_actions_point_at_page_files_for_the_offline_build():
     assert form_actions_as_files('<form class="x" action="cautare/" method="get">') == \
         '<form class="x" action="cautare.html" method="get">'

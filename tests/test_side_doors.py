@@ -231,10 +231,10 @@ def test_an_alias_bomb_is_refused_at_once_in_bounded_memory(tmp_path):
     file = tmp_path / "bomb.yml"
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()  # this process's CPU time: other work on the machine does not count
     with pytest.raises(DocumentError) as info:
         read_document(file, tmp_path)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert "bomb.yml:2: yaml: aliases (*) expand this file into more than 100,000 values" in str(info.value)

@@ -5,6 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from .collections import Collection
+from .problems import Problem
 from .record import Quote, Record, Source
 from .render import PageSpec
 from .text import Text
@@ -30,6 +31,7 @@ class Indicator:
     target: Amount | None
     target_source: Source | None
     results: tuple[Result, ...]
+    services: bool = False  # counts the services the programme created (see Programme.reported_services)
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,12 @@ class Programme:
     def organisations(self) -> tuple[str, ...]:
         return self.funders + self.implementers + self.partners
 
+    def reported_services(self) -> Amount | None:
+        """How many services the programme reports it created: the first result of the indicator
+        marked ``services`` (check_programmes makes sure there is at most one, with a result)."""
+        counted = next((i for i in self.indicators if i.services and i.results), None)
+        return counted.results[0].amount if counted else None
+
 
 def _amount(data: dict | None) -> Amount | None:
     return Amount(data["value"], data.get("qualifier", "exact")) if data else None
@@ -94,6 +102,7 @@ def build_programme(r: Record) -> Programme:
         Indicator(
             i.get("id"), i.text("label"), _amount(i.get("target")), i.source("target_source"),
             tuple(Result(_amount(x.data), x.text("label"), x.source()) for x in i.children("results")),
+            i.get("services", False),
         )
         for i in r.children("indicators")
     )
@@ -114,10 +123,26 @@ def build_programme(r: Record) -> Programme:
     )
 
 
+def check_programmes(loaded) -> list[Problem]:
+    """The total a programme page compares with the site's case studies is one number: at most one
+    indicator per programme counts the services, and it has a reported result."""
+    problems = []
+    for record in loaded.records["programmes"].values():
+        marked = [i for i, indicator in enumerate(record.get("indicators")) if indicator.get("services")]
+        for i in marked[1:]:
+            problems.append(record.problem(("indicators", i, "services"), "a second indicator counts the services",
+                                           f"services: true on one indicator only, as on indicators[{marked[0]}]"))
+        for i in marked[:1]:
+            if not record.get("indicators")[i].get("results"):
+                problems.append(record.problem(("indicators", i, "services"), "counts the services but has no result",
+                                               "a reported result under results:, the total the page compares with"))
+    return problems
+
+
 PROGRAMMES = Collection(
     "programmes", "data/programmes", "programme.schema.json", build_programme,
     references={("funders", "*"): "partners", ("implementers", "*"): "partners", ("partners", "*"): "partners"},
-    unique=(("indicators",),), label="programmes",
+    unique=(("indicators",),), label="programmes", check=check_programmes,
 )
 
 
@@ -127,6 +152,7 @@ def pages(content) -> list[PageSpec]:
     specs = [PageSpec("programmes", "", "programmes.md", content.strings.text("nav.programmes"), {"programmes": progs})]
     for p in progs:
         cases = sorted((c for c in content.case_studies.values() if c.programme == p.id), key=lambda c: str(c.title))
-        specs.append(PageSpec("programme", p.id, "programme.md", p.title, {"p": p, "cases": cases}, p.summary,
+        specs.append(PageSpec("programme", p.id, "programme.md", p.title,
+                              {"p": p, "cases": cases, "reported": p.reported_services()}, p.summary,
                               label=p.short_title))
     return specs

@@ -60,11 +60,13 @@ class Localizer:
     def t(self, key: str, **values) -> str:
         return self.strings.t(key, self.lang, **values)
 
-    def count(self, key: str, n: int) -> str:
-        """A counted phrase with the plural form CLDR gives for ``n`` in this language: ``key.one|few|other``."""
+    def count(self, key: str, n: int, /, **values) -> str:
+        """A counted phrase with the plural form CLDR gives for ``n`` in this language: ``key.one|few|other``.
+        ``{n}`` is the number as the language writes it unless ``values`` gives it (an amount with its
+        qualifier, "peste 40"); ``values`` fill the phrase's other placeholders."""
         form = fmt.plural_form(n, self.locale)
         chosen = f"{key}.{form}" if self.strings.has(f"{key}.{form}", self.lang) else f"{key}.other"
-        return self.t(chosen, n=self.number(n))
+        return self.t(chosen, **{"n": self.number(n), **values})
 
     # -- texts from the content ------------------------------------------------------------------
     def _shown(self, value: Text) -> str:

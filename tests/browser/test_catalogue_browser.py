@@ -55,7 +55,7 @@ def test_filter_combinations_give_exactly_the_right_case_studies(page, site_url,
     want = expect(**filters)
     assert visible_cases(page) == want
     count = page.locator("[data-count]").text_content()
-    assert re.fullmatch(rf"{len(want)}( studi[iu] de caz)? din {len(CASES)}", count), count
+    assert re.fullmatch(rf"{len(want)}( (de )?studi[iu] de caz)? din {len(CASES)}", count), count  # "20 de studii"
     assert page.locator("[data-empty]").is_visible() == (not want)
     for key, value in filters.items():
         assert f"{key}={value}" in page.url
@@ -119,7 +119,9 @@ def test_a_map_tile_filters_and_keeps_the_reader_at_the_results(browser, site_ur
     assert f"raion={raion}" in page.url and page.locator("#f-raion").input_value() == raion
     top = page.locator("[data-count]").evaluate("e => e.getBoundingClientRect().top")
     first_card = page.locator("li[data-case]:visible").first.evaluate("e => e.getBoundingClientRect().top")
-    assert 0 <= top < 800 and first_card < 800  # the count and the first matching card are in view
+    # The count and the first matching card are in view (scrolling lands on whole pixels: the count may sit a
+    # fraction of a pixel above the top edge).
+    assert -1 < top < 800 and first_card < 800
     ctx.close()
 
 
