@@ -12,6 +12,9 @@ from .record import Record
 
 BLANK = "___"
 MIN_FEEDBACK_WORDS = 4  # "Corect." says nothing; "Corect: costul pornește de la activități." teaches
+# Openings that hedge instead of saying why an answer is wrong ("Not necessarily", "Too little"): a learner who
+# chose it is left unsure whether it was wrong. Say plainly what is wrong, and why.
+HEDGES = {"ro": ("nu neapărat", "prea puțin"), "en": ("not necessarily", "too little")}
 
 
 @dataclass(frozen=True)
@@ -111,13 +114,23 @@ def check_quizzes(loaded) -> list[Problem]:
             feedback = [(path + ("answers", j, "feedback"), a["feedback"]) for j, a in enumerate(answers)]
             feedback += [(path + (key,), q[key]) for key in ("feedback_true", "feedback_false") if key in q]
             for where, texts in feedback:
-                for lang, text in texts.items():
-                    if len(re.findall(r"\w+", text)) < MIN_FEEDBACK_WORDS:
-                        problems.append(record.problem(where + (lang,), f"says only '{text.strip()}'",
-                                                       f"why the answer is right or wrong, in a sentence of "
-                                                       f"{MIN_FEEDBACK_WORDS} words or more"))
+                problems.extend(_check_feedback(record, where, texts))
             problems.extend(_check_tests(record, path, q["tests"], lessons, guide, sections))
     return problems
+
+
+def _check_feedback(record: Record, where: tuple, texts: dict) -> list[Problem]:
+    """Feedback says why the answer is right or wrong: in a sentence, without hedging."""
+    out = []
+    for lang, text in texts.items():
+        if len(re.findall(r"\w+", text)) < MIN_FEEDBACK_WORDS:
+            out.append(record.problem(where + (lang,), f"says only '{text.strip()}'", f"why the answer is right or wrong, "
+                                      f"in a sentence of {MIN_FEEDBACK_WORDS} words or more"))
+        hedge = next((h for h in HEDGES.get(lang, ()) if text.strip().lower().startswith(h)), None)
+        if hedge:
+            out.append(record.problem(where + (lang,), f"hedges ('{text.strip()[:len(hedge)]}')",
+                                      "a plain verdict and why, such as 'No: ...' or 'Right: ...'"))
+    return out
 
 
 def _check_tests(record: Record, path: tuple, tests: str, lessons: set, guide: set, sections: set) -> list[Problem]:
