@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TOOL = ROOT / "bench/.lighthouse"
 VERSION = "13.5.0"
 PAGES = {"home": "", "case study": "studii-de-caz/spalatorie-sociala-glodeni/", "guide chapter": "ghid/costificarea/",
-         "module": "cursuri/servicii-comunitare/costificare-si-contractare/"}
+         "module": "cursuri/contractarea-sociala/costul-serviciului/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 

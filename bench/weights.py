@@ -20,12 +20,12 @@ from transfer import ARGS, BUDGET_FIRST_VISIT, BUDGET_NEXT_PAGE, CHROMIUM, KB, R
 ROOT = Path(__file__).resolve().parents[1]
 
 FIRST = {"case study": "studii-de-caz/spalatorie-sociala-glodeni/", "home": "", "guide chapter": "ghid/costificarea/",
-         "module": "cursuri/servicii-comunitare/costificare-si-contractare/"}
+         "module": "cursuri/contractarea-sociala/costul-serviciului/"}
 NEXT = {"another case study": "studii-de-caz/centru-barnahus-balti/", "home": "",
         "catalogue": "studii-de-caz/", "results": "rezultate/", "programme": "programe/ssmb-2021/",
         "partner": "parteneri/keystone-moldova/", "guide chapter": "ghid/costificarea/",
         "whole guide": "ghid/complet/", "glossary": "glosar/", "course": "cursuri/servicii-comunitare/",
-        "module": "cursuri/servicii-comunitare/costificare-si-contractare/",
+        "module": "cursuri/contractarea-sociala/costul-serviciului/",
         "certificate": "cursuri/servicii-comunitare/certificat/"}
 
 

@@ -55,6 +55,21 @@ def expected_pages(lang: str = "ro") -> set[str]:
     return pages | easy_pages(SLUGS[lang])
 
 
+def moved_modules() -> list[tuple[str, str, str]]:
+    """(course, the id it once had, the course/module that teaches it now) for each moved module."""
+    out = []
+    for course in sorted((ROOT / "courses").iterdir()):
+        for move in load(course / "course.yml").get("moved", []):
+            out.append((course.name, move["id"], move["to"] if "/" in move["to"] else f"{course.name}/{move['to']}"))
+    return out
+
+
+def moved_addresses() -> set[str]:
+    """A moved module's old address, and its easy-to-read one under each language's word."""
+    return {p for course, old, _ in moved_modules()
+            for p in {f"cursuri/{course}/{old}/"} | {f"cursuri/{course}/{old}/{slug}/" for slug in SLUGS.values()}}
+
+
 def in_language(path: str, lang: str, other: str) -> str:
     """The same page's address in the other language."""
     return re.sub(rf"(^|/){SLUGS[lang]}/$", rf"\g<1>{SLUGS[other]}/", path)
@@ -63,7 +78,40 @@ def in_language(path: str, lang: str, other: str) -> str:
 def test_exact_pages_in_each_language(built_site):
     for lang in LANGS:
         aliases = {page for other in LANGS if other != lang for page in easy_pages(SLUGS[other])}
-        assert page_paths(built_site, lang) == expected_pages(lang) | aliases, lang
+        assert page_paths(built_site, lang) == expected_pages(lang) | aliases | moved_addresses(), lang
+
+
+def test_a_moved_module_s_old_address_leads_to_the_module_that_teaches_it(built_site):
+    assert moved_modules()
+    for course, old, key in moved_modules():
+        easy = "easy" in load(ROOT / f"courses/{key}.yml")
+        for lang in LANGS:
+            ways = [(f"cursuri/{course}/{old}/", f"cursuri/{key}/")]
+            ways += [(f"cursuri/{course}/{old}/{slug}/", f"cursuri/{key}/{SLUGS[lang]}/" if easy else f"cursuri/{key}/")
+                     for slug in SLUGS.values()]
+            for old_path, new_path in ways:
+                html = read_page(built_site, url_of(lang, old_path))
+                target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html).group(1)
+                assert urljoin(url_of(lang, old_path), target) == url_of(lang, new_path), (lang, old_path)
+                assert f'<html lang="{lang}"' in html and 'name="robots" content="noindex"' in html
+
+
+def test_a_module_two_courses_list_has_one_page_and_one_progress_record(built_site):
+    """Its page is its own course's; the other course lists it under the same key and version, on its
+    page and in its certificate, so passing it counts in both; its page links back to that course."""
+    shared = [(course.name, entry) for course in sorted((ROOT / "courses").iterdir())
+              for entry in load(course / "course.yml")["modules"] if "/" in entry]
+    assert shared
+    for course, key in shared:
+        home, mid = key.split("/")
+        assert not (built_site / f"cursuri/{course}/{mid}").exists()
+        version = re.search(r'data-quiz="[^"]+" data-version="([0-9a-f]+)"',
+                            read_page(built_site, f"/cursuri/{key}/")).group(1)
+        for page in (f"/cursuri/{course}/", f"/cursuri/{course}/certificat/"):
+            assert f'data-module="{key}" data-version="{version}"' in read_page(built_site, page), page
+        listing = read_page(built_site, f"/cursuri/{course}/")
+        assert f'href="../{home}/{mid}/"' in listing
+        assert f'href="../../{course}/"' in read_page(built_site, f"/cursuri/{key}/")
 
 
 def test_an_easy_page_under_the_other_languages_word_leads_to_its_own(built_site):

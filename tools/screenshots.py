@@ -31,11 +31,11 @@ PAGES = [
     ("open-data", "studii-de-caz/date-deschise/"), ("results", "rezultate/"), ("guide", "ghid/"),
     ("chapter", "ghid/costificarea/"), ("whole-guide", "ghid/complet/"), ("glossary", "glosar/"),
     ("courses", "cursuri/"), ("course", "cursuri/servicii-comunitare/"),
-    ("module", "cursuri/servicii-comunitare/costificare-si-contractare/"),
+    ("module", "cursuri/contractarea-sociala/costul-serviciului/"),
     ("certificate", "cursuri/servicii-comunitare/certificat/"), ("search", "cautare/?q=servicii"),
     ("not-found", "nu-exista/"), ("home-easy", "{easy}/"),
     ("case-study-easy", "studii-de-caz/spalatorie-sociala-glodeni/{easy}/"),
-    ("module-easy", "cursuri/servicii-comunitare/costificare-si-contractare/{easy}/"),
+    ("module-easy", "cursuri/contractarea-sociala/costul-serviciului/{easy}/"),
 ]
 WIDTHS = {390: 1800, 1280: 1500}  # width -> the most of the page's height kept
 SCALE = 0.3

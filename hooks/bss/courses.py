@@ -1,40 +1,24 @@
 """Courses: a folder per course (``courses/<id>/course.yml``) holding a file per module, each
 module with its lessons and a self-assessment quiz. Courses load as any collection does (a
-folder of folders, see collections.py); this module holds what only courses need: the rules of a
-quiz that teaches, the models, and the pages."""
+folder of folders, see collections.py); this module holds the models and the pages, and
+course_checks.py the rules of a quiz that teaches.
+
+A course may also list another course's module, written ``course/module``: the content lives in
+one place (one page, one quiz, one progress record in the learner's browser) and counts in both
+courses' progress and certificates. A module a course no longer has stays in its ``moved`` list,
+so that its old address leads to the module that now teaches it (site.moved_pages)."""
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 
 from .collections import Collection
+from .course_checks import check_all, module_key
 from .easy import points
-from .problems import Problem
 from .record import Record
 from .render import PageSpec
 from .text import Text
-
-BLANK = "___"
-MIN_FEEDBACK_WORDS = 4  # "Corect." says nothing; "Corect: costul pornește de la activități." teaches
-
-
-@dataclass(frozen=True)
-class QuestionType:
-    """What only code can check of a question type (its fields are in module.schema.json)."""
-
-    label: str
-    right: str = ""  # how many answers may be marked correct: "one" or "some"; "" where answers are not listed
-    blank: bool = False  # the prompt shows where the missing word goes
-
-
-QUESTION_TYPES = {
-    "single": QuestionType("single-choice", right="one"),
-    "multiple": QuestionType("multiple-choice", right="some"),
-    "true-false": QuestionType("true-false"),
-    "fill-blank": QuestionType("fill-blank", blank=True),
-}
 
 
 @dataclass(frozen=True)
@@ -104,96 +88,19 @@ class Course:
     audience: Text
     objectives: tuple[Text, ...]
     pass_mark: int
-    modules: tuple[Module, ...]
+    modules: tuple[Module, ...]  # in the course's order, another course's modules among them
+    moved: tuple[tuple[str, str], ...] = ()  # (an id this course once had, the key of the module that teaches it now)
+
+    @property
+    def own_modules(self) -> tuple[Module, ...]:
+        """The modules whose page this course publishes (the others are taught in their own course)."""
+        return tuple(m for m in self.modules if m.course == self.id)
 
     @property
     def minutes(self) -> int:
         """The course's study time: the sum of its modules'."""
         return sum(m.minutes for m in self.modules)
 
-    def module(self, mid: str) -> Module:
-        return next(m for m in self.modules if m.id == mid)
-
-
-# -- checks a schema cannot state ------------------------------------------------------------
-
-def check_courses(loaded) -> list[Problem]:
-    """Every module listed has a file and every file is listed; prerequisites come earlier."""
-    problems = []
-    modules = loaded.records["modules"]
-    for cid, course in loaded.records["courses"].items():
-        listed = course.get("modules")
-        for i, mid in enumerate(listed):
-            if f"{cid}/{mid}" not in modules and f"{cid}/{mid}" not in loaded.broken["modules"]:
-                problems.append(course.problem(("modules", i), f"'{mid}' has no file", f"a module file courses/{cid}/{mid}.yml"))
-    for key, record in modules.items():
-        cid, mid = key.split("/", 1)
-        course = loaded.records["courses"].get(cid)
-        if course is None:
-            continue
-        listed = course.get("modules")
-        if mid not in listed:
-            problems.append(record.problem(("id",), f"module '{mid}' is not listed in courses/{cid}/course.yml",
-                                           "every module file listed in the course's modules"))
-            continue
-        for i, pre in enumerate(record.get("prerequisites", [])):
-            if pre not in listed or listed.index(pre) >= listed.index(mid):
-                problems.append(record.problem(("prerequisites", i), f"'{pre}' is not an earlier module of this course",
-                                               f"one of: {', '.join(listed[:listed.index(mid)]) or 'none (this is the first module)'}"))
-    return problems
-
-
-def check_quizzes(loaded) -> list[Problem]:
-    """The rules of a quiz that teaches: the right number of right answers, a blank where a word
-    is missing, feedback that says why, and each question tied to what teaches it."""
-    problems = []
-    sections = {f"{cid}#{s['id']}" for cid, r in loaded.records.get("guide", {}).items() for s in r.get("sections")}
-    for record in loaded.records["modules"].values():
-        lessons = {lesson["id"] for lesson in record.get("lessons")}
-        guide = set(record.get("guide", []))
-        for i, q in enumerate(record.get("quiz")["questions"]):
-            path = ("quiz", "questions", i)
-            kind = QUESTION_TYPES[q["type"]]
-            answers = q.get("answers", [])
-            right = sum(1 for a in answers if a.get("correct"))
-            if (kind.right == "one" and right != 1) or (kind.right == "some" and right == 0):
-                said = "no answer is" if right == 0 else f"{right} answers are"
-                wanted = "exactly one answer" if kind.right == "one" else "at least one answer"
-                problems.append(record.problem(path + ("answers",), f"{said} marked correct", f"{wanted} with correct: true"))
-            if kind.blank:
-                for lang, text in q["prompt"].items():
-                    if BLANK not in text:
-                        problems.append(record.problem(path + ("prompt", lang), f"has no blank ({BLANK})",
-                                                       f"the place of the missing word marked {BLANK}"))
-            feedback = [(path + ("answers", j, "feedback"), a["feedback"]) for j, a in enumerate(answers)]
-            feedback += [(path + (key,), q[key]) for key in ("feedback_true", "feedback_false") if key in q]
-            for where, texts in feedback:
-                for lang, text in texts.items():
-                    if len(re.findall(r"\w+", text)) < MIN_FEEDBACK_WORDS:
-                        problems.append(record.problem(where + (lang,), f"says only '{text.strip()}'",
-                                                       f"why the answer is right or wrong, in a sentence of "
-                                                       f"{MIN_FEEDBACK_WORDS} words or more"))
-            problems.extend(_check_tests(record, path, q["tests"], lessons, guide, sections))
-    return problems
-
-
-def _check_tests(record: Record, path: tuple, tests: str, lessons: set, guide: set, sections: set) -> list[Problem]:
-    """A question tests a lesson of its module, or a guide section the module links to."""
-    taught = sorted(lessons) + sorted(guide)
-    if "#" not in tests and tests in lessons:
-        return []
-    if "#" in tests and tests in sections and (tests in guide or tests.split("#")[0] in guide):
-        return []
-    if tests in guide and "#" not in tests:
-        return [record.problem(path + ("tests",), f"'{tests}' is a whole chapter",
-                               "the section that teaches the answer, written chapter#section")]
-    where = "a section of the guide the module does not link to" if tests in sections else "not a lesson of this module or a guide section"
-    return [record.problem(path + ("tests",), f"'{tests}' is {where}",
-                           f"a lesson of this module or a section of its guide chapters: {', '.join(taught)}")]
-
-
-def _check_all(loaded) -> list[Problem]:
-    return check_courses(loaded) + check_quizzes(loaded)
 
 
 MODULES = Collection(
@@ -202,7 +109,7 @@ MODULES = Collection(
     unique=(("lessons",), ("quiz", "questions"), ("quiz", "questions", "*", "answers")), label="modules",
 )
 COURSES = Collection("courses", "courses", "course.schema.json", None, layout="folders", index="course.yml",
-                     children=MODULES, label="courses", check=_check_all)
+                     children=MODULES, label="courses", check=check_all)
 
 
 # -- models ----------------------------------------------------------------------------------
@@ -241,28 +148,36 @@ def build_module(course_id: str, r: Record, pass_mark: int, strings) -> Module:
 
 
 def build_courses(records: dict[str, Record], modules: dict[str, Record], strings) -> dict[str, Course]:
+    """Each module is built once, by its own course (with that course's pass mark); a course that
+    lists it too holds the same module."""
+    built = {f"{cid}/{mid}": build_module(cid, modules[f"{cid}/{mid}"], r.get("pass_mark"), strings)
+             for cid, r in records.items() for mid in r.get("modules") if "/" not in mid}
     out = {}
     for cid, r in sorted(records.items()):
-        built = tuple(build_module(cid, modules[f"{cid}/{mid}"], r.get("pass_mark"), strings) for mid in r.get("modules"))
+        moved = tuple((m["id"], module_key(cid, m["to"])) for m in r.get("moved", []))
         out[cid] = Course(cid, r.text("title"), r.text("description"), r.text("audience"), r.texts("objectives"),
-                          r.get("pass_mark"), built)
+                          r.get("pass_mark"), tuple(built[module_key(cid, m)] for m in r.get("modules")), moved)
     return out
 
 
 # -- pages -----------------------------------------------------------------------------------
 
 def pages(content) -> list[PageSpec]:
-    """The course list, a page per course, per module (its lessons anchored in it) and a
-    certificate page per course."""
+    """The course list, a page per course, per module of its own (its lessons anchored in it) and
+    a certificate page per course. A module's page names the other courses that list it."""
     courses = list(content.courses.values())
     specs = [PageSpec("courses", "", "courses.md", content.strings.text("nav.courses"), {"courses": courses})]
     for course in courses:
-        specs.append(PageSpec("course", course.id, "course.md", course.title, {"course": course}, course.description,
-                              meta={"quiz": True}))
+        homes = {m.key: content.courses[m.course] for m in course.modules if m.course != course.id}
+        specs.append(PageSpec("course", course.id, "course.md", course.title, {"course": course, "homes": homes},
+                              course.description, meta={"quiz": True}))
         specs.append(PageSpec("certificate", course.id, "certificate.md", content.strings.text("certificate.title"),
                               {"course": course}, meta={"quiz": True}))
         for i, module in enumerate(course.modules):
-            context = {"course": course, "module": module, "number": i + 1,
+            if module.course != course.id:
+                continue
+            also = [c for c in courses if c.id != course.id and module.key in {m.key for m in c.modules}]
+            context = {"course": course, "module": module, "number": i + 1, "also": also,
                        "previous": course.modules[i - 1] if i else None,
                        "next": course.modules[i + 1] if i + 1 < len(course.modules) else None}
             anchors = tuple(("lesson", f"{module.key}#{lesson.id}", lesson.title, None) for lesson in module.lessons)

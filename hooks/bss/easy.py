@@ -173,7 +173,7 @@ def pages(content) -> list[PageSpec]:
         if case.easy:
             specs.append(_page(content, "case-study-easy", case.id, case.title, case.easy, ("case-study", case.id)))
     for course in content.courses.values():
-        for module in course.modules:
+        for module in course.own_modules:
             if module.easy:
                 specs.append(_page(content, "module-easy", module.key, module.title, module.easy, ("module", module.key)))
     return specs

@@ -105,7 +105,7 @@ def menu(site: Site) -> dict[str, list]:
                 page = site.links.page(kind, spec.id)
                 if kind == "course":
                     course = site.content.courses[spec.id]
-                    pages = [page] + [site.links.page("module", m.key) for m in course.modules]
+                    pages = [page] + [site.links.page("module", m.key) for m in course.own_modules]  # one place in the menu each
                     entries.append({f"course:{course.id}": pages + [site.links.page("certificate", course.id)]})
                 else:
                     entries.append(page)
@@ -136,6 +136,7 @@ def menu_title(site: Site, key: str, lang: str) -> str | None:
 def extra_files(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
     """Files written beside the pages: short-link redirects and the open-data downloads."""
     return {**redirect_pages(site, use_directory_urls), **alias_pages(site, use_directory_urls),
+            **moved_pages(site, use_directory_urls),
             **catalogue.open_data_files(site.content, site.links, site.content.strings)}
 
 
@@ -162,17 +163,37 @@ def alias_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
     for spec in site.specs:
         versions = links.versions(spec.kind, spec.id)
         for lang in links.languages:
-            target = links.page_url(versions[lang], lang, use_directory_urls)
             for page in versions.values():
-                if page == versions[lang]:
-                    continue
-                alias = links.page_url(page, lang, use_directory_urls)
-                file = alias.lstrip("/") + ("index.html" if alias.endswith("/") else "")
-                href = links.relative_url(target, alias)
-                loc = site.renderer.localizer(lang, versions[lang])
-                out[file] = with_policy(site.renderer.render_html(
-                    "redirect.html", L=loc, href=href, title=loc.plain(spec.title)))
+                if page != versions[lang]:
+                    out.update(_redirect(site, lang, page, versions[lang], spec.title, use_directory_urls))
     return out
+
+
+def moved_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
+    """A module a course no longer has (its ``moved`` list): in every language, its old address
+    leads to the module that teaches it now, and its easy-to-read address (under either
+    language's word) to that module's easy-to-read page, or to the module if it has none."""
+    links, out = site.links, {}
+    modules = {m.key: m for course in site.content.courses.values() for m in course.modules}
+    for course in site.content.courses.values():
+        for old, key in course.moved:
+            module, easy = modules[key], links.versions("module-easy", key)
+            for lang in links.languages:
+                out.update(_redirect(site, lang, links.versions("module", f"{course.id}/{old}")[lang],
+                                     links.page("module", key), module.title, use_directory_urls))
+                target = easy[lang] if module.easy else links.page("module", key)
+                for page in links.versions("module-easy", f"{course.id}/{old}").values():
+                    out.update(_redirect(site, lang, page, target, module.title, use_directory_urls))
+    return out
+
+
+def _redirect(site: Site, lang: str, page: str, target: str, title, use_directory_urls: bool) -> dict[str, str]:
+    """The file at page ``page``'s address in ``lang`` that leads, in ``lang``, to page ``target``."""
+    links = site.links
+    alias, to = links.page_url(page, lang, use_directory_urls), links.page_url(target, lang, use_directory_urls)
+    loc = site.renderer.localizer(lang, target)
+    html = site.renderer.render_html("redirect.html", L=loc, href=links.relative_url(to, alias), title=loc.plain(title))
+    return {alias.lstrip("/") + ("index.html" if alias.endswith("/") else ""): with_policy(html)}
 
 
 def not_found_pages(site: Site, read) -> dict[str, str]:

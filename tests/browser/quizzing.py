@@ -8,17 +8,23 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 COURSE_ID = "servicii-comunitare"
 COURSE = f"/cursuri/{COURSE_ID}/"
-MODULES = yaml.safe_load((ROOT / f"courses/{COURSE_ID}/course.yml").read_text(encoding="utf-8"))["modules"]
+# The course's modules as course/module: its own, and those it lists from another course.
+MODULES = [m if "/" in m else f"{COURSE_ID}/{m}" for m in
+           yaml.safe_load((ROOT / f"courses/{COURSE_ID}/course.yml").read_text(encoding="utf-8"))["modules"]]
 CHECK = {"": "Verifică răspunsurile", "/en": "Check answers"}
 
 
-def questions(module: str, course: str = COURSE_ID) -> list[dict]:
-    data = yaml.safe_load((ROOT / f"courses/{course}/{module}.yml").read_text(encoding="utf-8"))
-    return data["quiz"]["questions"]
+def module_file(module: str) -> dict:
+    """A module's data, by its key (course/module)."""
+    return yaml.safe_load((ROOT / f"courses/{module}.yml").read_text(encoding="utf-8"))
 
 
-def module_url(site_url: str, module: str, prefix: str = "", course: str = COURSE_ID) -> str:
-    return f"{site_url}{prefix}/cursuri/{course}/{module}/"
+def questions(module: str) -> list[dict]:
+    return module_file(module)["quiz"]["questions"]
+
+
+def module_url(site_url: str, module: str, prefix: str = "") -> str:
+    return f"{site_url}{prefix}/cursuri/{module}/"
 
 
 def wrong_choice(q: dict) -> str:
@@ -43,13 +49,13 @@ def answer(page, q: dict, right: bool = True, lang: str = "ro") -> None:
         box.locator(f"#q-{q['id']}-{wrong_choice(q)}").check()
 
 
-def answer_all(page, module: str, right: bool = True, lang: str = "ro", course: str = COURSE_ID) -> None:
-    for q in questions(module, course):
+def answer_all(page, module: str, right: bool = True, lang: str = "ro") -> None:
+    for q in questions(module):
         answer(page, q, right, lang)
 
 
-def pass_module(page, site_url: str, module: str, prefix: str = "", course: str = COURSE_ID) -> None:
-    page.goto(module_url(site_url, module, prefix, course))
-    answer_all(page, module, lang="en" if prefix else "ro", course=course)
+def pass_module(page, site_url: str, module: str, prefix: str = "") -> None:
+    page.goto(module_url(site_url, module, prefix))
+    answer_all(page, module, lang="en" if prefix else "ro")
     page.get_by_role("button", name=CHECK[prefix]).click()
     page.locator(".bss-quiz__summary.is-passed").wait_for()

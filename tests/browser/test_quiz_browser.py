@@ -8,10 +8,10 @@ import yaml
 from playwright.sync_api import expect as pw_expect
 
 from browsing import assert_accessible
-from quizzing import (COURSE, COURSE_ID, MODULES, ROOT, answer, answer_all, module_url, pass_module, questions,
-                      wrong_choice)
+from quizzing import (COURSE, COURSE_ID, MODULES, ROOT, answer, answer_all, module_file, module_url, pass_module,
+                      questions, wrong_choice)
 
-M3 = "costificare-si-contractare"
+M3 = MODULES[2]  # another course's module, taught there and counted in this course
 Q3 = questions(M3)
 
 
@@ -35,7 +35,8 @@ def test_selecting_an_answer_never_submits(page, site_url):
 
 def test_checking_marks_what_was_answered_and_points_out_what_was_not(page, site_url):
     page.goto(module_url(site_url, M3))
-    wrong, right, blank = Q3[0], Q3[1], Q3[2]
+    wrong = next(q for q in Q3 if q["type"] != "fill-blank")  # one whose wrong option has its own feedback
+    right, blank = [q for q in Q3 if q is not wrong][:2]
     answer(page, wrong, right=False)
     answer(page, right)
     page.get_by_role("button", name="Verifică răspunsurile").click()
@@ -145,12 +146,23 @@ def test_course_page_shows_progress_and_next_module(page, site_url):
     total = len(MODULES)
     assert page.locator("[data-progress-text]").text_content() == f"1 din {total} module promovate"
     assert page.locator("progress").evaluate("p => p.value") == 1
-    first = page.locator(f'[data-module="{COURSE_ID}/{MODULES[0]}"] [data-status]')
+    first = page.locator(f'[data-module="{MODULES[0]}"] [data-status]')
     assert first.text_content() == "✓ Promovat"
-    third = page.locator(f'[data-module="{COURSE_ID}/{M3}"] [data-status]')
-    assert third.text_content() == f"Încercat: 0 din {len(Q3)}"
+    third = page.locator(f'[data-module="{M3}"] [data-status]')
+    assert third.text_content() == f"Ultima încercare: 0 din {len(Q3)}"
     assert page.locator("[data-next-link]").text_content().startswith("Următorul modul recomandat:")
-    assert page.locator("li.is-next").get_attribute("data-module") == f"{COURSE_ID}/{MODULES[1]}"
+    assert page.locator("li.is-next").get_attribute("data-module") == MODULES[1]
+
+
+def test_a_module_two_courses_list_counts_once_in_both(page, site_url):
+    """Passed on its one page, the module counts in its own course and in the course that lists it."""
+    home = M3.split("/")[0]
+    assert home != COURSE_ID
+    pass_module(page, site_url, M3)
+    for course in (COURSE_ID, home):
+        page.goto(f"{site_url}/cursuri/{course}/")
+        assert page.locator(f'[data-module="{M3}"] [data-status]').text_content() == "✓ Promovat", course
+        assert page.locator("[data-progress-text]").text_content().startswith("1 din "), course
 
 
 def test_certificate_unlocks_and_prints_name_and_modules(page, site_url):
@@ -169,8 +181,7 @@ def test_certificate_unlocks_and_prints_name_and_modules(page, site_url):
     course = yaml.safe_load((ROOT / f"courses/{COURSE_ID}/course.yml").read_text(encoding="utf-8"))
     assert "Ana Rusu" in text and course["title"]["en"] in text
     for module in MODULES:
-        title = yaml.safe_load((ROOT / f"courses/{COURSE_ID}/{module}.yml").read_text(encoding="utf-8"))["title"]["en"]
-        assert title in text
+        assert module_file(module)["title"]["en"] in text
     assert "self-assessment record" in text
     assert page.locator("[data-cert-date]").text_content().strip() != ""
     assert page.locator(".md-header").is_hidden()
@@ -265,7 +276,7 @@ def test_an_import_the_browser_cannot_store_says_so(context, site_url, tmp_path)
 
 
 @pytest.mark.parametrize("stored", ["{not json", '"a string"', '{"v": 1, "modules": []}',
-                                    '{"v": 1, "modules": {"servicii-comunitare/costificare-si-contractare": 5}}',
+                                    '{"v": 1, "modules": {"contractarea-sociala/costul-serviciului": 5}}',
                                     '{"v": 99, "modules": {}}'])
 def test_corrupted_storage_never_breaks_a_page(page, site_url, stored):
     errors = []
@@ -283,8 +294,9 @@ def test_corrupted_storage_never_breaks_a_page(page, site_url, stored):
 
 def test_changed_questions_do_not_show_old_answers(page, site_url):
     page.goto(module_url(site_url, M3))
-    old = {"v": 1, "modules": {f"{COURSE_ID}/{M3}": {
-        "version": "000000000000", "answers": {Q3[0]["id"]: [wrong_choice(Q3[0])]}, "score": 1, "total": 6,
+    q = next(q for q in Q3 if q["type"] != "fill-blank")
+    old = {"v": 1, "modules": {M3: {
+        "version": "000000000000", "answers": {q["id"]: [wrong_choice(q)]}, "score": 1, "total": 6,
         "passed": False, "date": "2026-01-01T00:00:00Z"}}}
     page.evaluate("s => localStorage.setItem('bss-progress', s)", json.dumps(old))
     page.reload()
@@ -310,7 +322,7 @@ def test_without_javascript_every_answer_is_reachable(browser, site_url):
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
-@pytest.mark.parametrize("path", [COURSE, f"{COURSE}{M3}/", f"{COURSE}certificat/", "/cursuri/"])
+@pytest.mark.parametrize("path", [COURSE, f"/cursuri/{M3}/", f"{COURSE}certificat/", "/cursuri/"])
 def test_course_pages_pass_axe(page, site_url, axe, prefix, path):
     page.goto(f"{site_url}{prefix}{path}")
     assert_accessible(axe, page)
@@ -329,7 +341,7 @@ def test_checked_quiz_and_unlocked_certificate_pass_axe(page, site_url, axe):
     assert_accessible(axe, page)
 
 
-@pytest.mark.parametrize("path", ["/", f"{COURSE}{M3}/", "/studii-de-caz/", "/studii-de-caz/spalatorie-sociala-glodeni/",
+@pytest.mark.parametrize("path", ["/", f"/cursuri/{M3}/", "/studii-de-caz/", "/studii-de-caz/spalatorie-sociala-glodeni/",
                                   "/programe/ssmb-2021/", "/ghid/cadrul-legal/", "/rezultate/", "/cautare/"])
 def test_pages_reflow_at_320_pixels(browser, site_url, path):
     ctx = browser.new_context(viewport={"width": 320, "height": 640})

@@ -7,9 +7,16 @@ from browsing import assert_accessible
 
 
 def results(page, query: str, prefix: str = "") -> list[str]:
+    """The links of the results' first page, once each of them has loaded (the message gives their
+    number once the search is done; each result fills in on its own, so wait for the links, not for
+    a fixed time). Every query here finds something."""
     page.goto(f"{page.context.base}{prefix}/cautare/?q={query}")
     page.locator(".pagefind-ui__message").filter(has_text=query).wait_for(timeout=10000)
-    page.wait_for_timeout(300)
+    page.wait_for_function("""() => {
+        const n = parseInt(document.querySelector('.pagefind-ui__message').textContent.replace(/\\D+/g, ' ').trim(), 10);
+        const shown = document.querySelectorAll('.pagefind-ui__result').length;
+        return n > 0 && shown > 0 && document.querySelectorAll('.pagefind-ui__result-link').length >= Math.min(n, shown);
+    }""", timeout=10000)
     return page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
 
 

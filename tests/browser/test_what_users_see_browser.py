@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["/", "/programe/", "/programe/ssmb-2021/", "/parteneri/", "/parteneri/clinica-juridica-balti/",
          "/parteneri/keystone-moldova/", "/studii-de-caz/", "/studii-de-caz/spalatorie-sociala-glodeni/",
          "/studii-de-caz/date-deschise/", "/rezultate/", "/ghid/", "/ghid/costificarea/", "/ghid/complet/", "/glosar/",
-         "/cursuri/", "/cursuri/servicii-comunitare/", "/cursuri/servicii-comunitare/costificare-si-contractare/",
+         "/cursuri/", "/cursuri/servicii-comunitare/", "/cursuri/contractarea-sociala/costul-serviciului/",
          "/cursuri/servicii-comunitare/certificat/", "/cautare/", "/404/"]
 MODULES = sorted(f"/cursuri/{p.parent.name}/{p.stem}/" for p in (ROOT / "courses").glob("*/*.yml") if p.stem != "course")
 NARROW = 120  # px: a link or heading whose text is laid out narrower than this breaks words
@@ -115,8 +115,8 @@ def test_the_glossary_is_in_each_languages_alphabetical_order(page, site_url, pr
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_the_menu_says_where_the_reader_is_and_reaches_chapters_and_modules(page, site_url, prefix):
     for path, title_file in (("/ghid/costificarea/", ROOT / "data/guide/costificarea.yml"),
-                             ("/cursuri/servicii-comunitare/costificare-si-contractare/",
-                              ROOT / "courses/servicii-comunitare/costificare-si-contractare.yml"),
+                             ("/cursuri/contractarea-sociala/costul-serviciului/",
+                              ROOT / "courses/contractarea-sociala/costul-serviciului.yml"),
                              ("/studii-de-caz/spalatorie-sociala-glodeni/", ROOT / "data/case-studies/spalatorie-sociala-glodeni.yml")):
         page.goto(f"{site_url}{prefix}{path}")
         title = yaml.safe_load(title_file.read_text(encoding="utf-8"))["title"]["en" if prefix else "ro"]
