@@ -149,6 +149,14 @@ class Backend:
                 return (coll, coll.schema) if parts[2] == coll.index else (child, child.schema)
         return None
 
+    def _content_file(self, path: str) -> tuple[Collection, str]:
+        """The collection and schema of ``path``, if the editor may write it, or remove it in a
+        rename: a record of a collection (a YAML file where the content lives); else refused."""
+        found = self._collection(path)
+        if found is None:
+            raise Refused(f"{path} is not a content file the editor may write", 403)
+        return found
+
     # -- saving ------------------------------------------------------------------------------
 
     def persist(self, files: list[dict], assets: list[dict]) -> dict:
@@ -162,7 +170,11 @@ class Backend:
             for item in files:
                 path = self._path(item.get("path", ""))
                 moved = self._path(item["newPath"]) if item.get("newPath") else path
-                if moved != path:
+                if moved != path:  # a rename: the old file must be a record of the same kind, in the same folder
+                    if self._content_file(path) != self._content_file(moved) or \
+                            posixpath.dirname(path) != posixpath.dirname(moved):
+                        raise Refused(f"{path} cannot be renamed to {moved}: a record moves only within its own "
+                                      "folder, as a file of the same kind", 403)
                     writes[path] = None
                 writes.update(self._record(moved, item.get("raw", ""), path))
             self._check(writes)
@@ -186,10 +198,7 @@ class Backend:
     def _record(self, path: str, raw: str, was: str) -> dict[str, bytes]:
         """The file at ``path`` with the data the editor sent merged into the file at ``was``
         (the same file, unless the editor renamed it)."""
-        found = self._collection(path)
-        if found is None:
-            raise Refused(f"{path} is not a content file the editor may write", 403)
-        coll, schema_name = found
+        coll, schema_name = self._content_file(path)
         try:
             data = parse_submitted(raw)
         except yaml.YAMLError as exc:
