@@ -50,3 +50,26 @@ def test_a_record_renamed_within_its_folder_moves(project):
            {**partner, "id": "asociatia-noua"})
     assert not (project / "data/partners/asociatia-proba.yml").exists()
     assert "id: asociatia-noua" in (project / "data/partners/asociatia-noua.yml").read_text(encoding="utf-8")
+
+
+# -- media are images, by their bytes ---------------------------------------------------------
+
+def upload(project, path: str, data: bytes) -> dict:
+    import base64
+    return Backend(project).handle({"action": "persistMedia", "params": {"asset": {
+        "path": path, "encoding": "base64", "content": base64.b64encode(data).decode()}}})
+
+
+@pytest.mark.parametrize("name, data", [
+    ("pagina.md", b'<form action="/"><button data-x="1">Trimite</button></form>\n'),  # a page, with a form
+    ("pagina.png", b"# A page\n\n<form></form>\n"),  # named as an image, not one
+    ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    ("pagina.html", b"<script>alert(1)</script>"),
+])
+def test_an_upload_that_is_not_an_image_is_refused_before_anything_is_written(project, name, data):
+    path = f"docs/assets/images/{name}"
+    with pytest.raises(Refused) as refused:
+        upload(project, path, data)
+    assert refused.value.status == 415 and "PNG, JPEG or WebP" in str(refused.value)
+    assert not (project / path).exists()
+

@@ -33,7 +33,7 @@ from .cms import load_schemas
 from .cms_yaml import clean, modeline, parse_submitted, plain, render, round_trip
 from .collections import Collection
 from .content import COLLECTIONS
-from .files import IMAGES_DIR, SIGNATURES
+from .files import EXPECTED_IMAGE, IMAGES_DIR, SIGNATURES, bytes_problem
 from .settings import CONFIG, load_settings
 
 COPIED = ("data", "courses", "docs")  # what `bss check` reads, with the configuration
@@ -166,7 +166,11 @@ class Backend:
                 path = self._path(asset.get("path", ""))
                 if not path.startswith(IMAGES_DIR + "/"):
                     raise Refused(f"{path}: images go under {IMAGES_DIR}/", 403)
-                writes[path] = base64.b64decode(asset.get("content", ""))
+                data = base64.b64decode(asset.get("content", ""))
+                wrong = bytes_problem(path[len(IMAGES_DIR) + 1:], data)
+                if wrong:  # refused before any check: only images are ever written
+                    raise Refused(f"{path}: {wrong} ({EXPECTED_IMAGE})", 415)
+                writes[path] = data
             for item in files:
                 path = self._path(item.get("path", ""))
                 moved = self._path(item["newPath"]) if item.get("newPath") else path
