@@ -73,3 +73,46 @@ def test_an_upload_that_is_not_an_image_is_refused_before_anything_is_written(pr
     assert refused.value.status == 415 and "PNG, JPEG or WebP" in str(refused.value)
     assert not (project / path).exists()
 
+
+
+# -- an alias bomb is refused at once, as the build refuses it ----------------------------------
+
+LAUGHS = "".join(f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefg", "bcdefgh"))
+BOMB = "id: bomba\na: &a [x, x, x, x, x, x, x, x, x]\n" + LAUGHS + "sources: [*h, *h, *h, *h, *h, *h, *h, *h, *h]\n"
+
+
+class Untouchable:
+    """A save lock that fails the test if it is taken."""
+
+    def __enter__(self):
+        raise AssertionError("the save lock was taken")
+
+    def __exit__(self, *_):
+        return False
+
+
+def never(name: str):
+    def fail(*_args, **_kwargs):
+        raise AssertionError(f"{name} was called: the aliases were expanded")
+    return fail
+
+
+def test_an_alias_bomb_sent_is_refused_before_the_save_lock_and_never_expanded(project, monkeypatch):
+    assert len(BOMB) < 500  # 9 levels of 9: a billion values
+    monkeypatch.setattr("bss.cms_backend.clean", never("clean"))
+    backend = Backend(project)
+    backend.lock = Untouchable()  # other saves are never held up by it
+    with pytest.raises(Refused) as refused:
+        backend.handle({"action": "persistEntry", "params": {"dataFiles": [
+            {"path": "data/partners/bomba.yml", "raw": BOMB}]}})
+    assert "aliases (*) expand this file into more than 100,000 values" in str(refused.value)
+    assert not (project / "data/partners/bomba.yml").exists()
+
+
+def test_a_file_on_disk_that_is_an_alias_bomb_is_never_expanded(project, monkeypatch):
+    (project / "data/partners/bomba.yml").write_text(BOMB, encoding="utf-8")
+    monkeypatch.setattr("bss.cms_backend.plain", never("plain"))
+    with pytest.raises(Refused) as refused:
+        persist(project, "data/partners/bomba.yml", {"id": "bomba"})
+    assert "aliases (*) expand" in str(refused.value) and "correct it in a text editor" in str(refused.value)
+    assert (project / "data/partners/bomba.yml").read_text(encoding="utf-8") == BOMB

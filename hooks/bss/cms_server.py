@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import http.server
 import json
+import re
+import sys
 import threading
 from pathlib import Path
 
@@ -69,6 +71,7 @@ class EditorServer:
 class _Handler(http.server.BaseHTTPRequestHandler):
     editor: EditorServer
     protocol_version = "HTTP/1.1"
+    timeout = 60  # seconds a connection may stay silent: one that never sends its body is let go
 
     def log_message(self, *_args):  # quiet: the terminal shows the addresses and the saves
         pass
@@ -83,9 +86,18 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         for name, value in (extra or {}).items():
             self.send_header(name, value)
+        if status >= 400 and self.command == "POST":  # its body may be unread: never read it as a request
+            self.send_header("Connection", "close")
+            self.close_connection = True
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's answer to a request it cannot parse, as plain text with the editor's headers."""
+        self.close_connection = True
+        text = message or self.responses.get(code, ("Bad request",))[0]
+        self._send(code, f"{text}\n".encode("utf-8", "replace"), "text/plain; charset=utf-8", {"Connection": "close"})
 
     def _json(self, status: int, payload) -> None:
         self._send(status, json.dumps(payload, ensure_ascii=False).encode(), "application/json; charset=utf-8")
@@ -119,14 +131,35 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return self._json(403, {"error": "requests come only from the editor's own page"})
         if not self.headers.get("Content-Type", "").startswith("application/json"):
             return self._json(415, {"error": "JSON only"})
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            return self._json(413, {"error": f"at most {MAX_BODY // 1024 // 1024} MB at once"})
         try:
-            body = json.loads(self.rfile.read(length) or b"{}")
-            result = self.editor.backend.handle(body if isinstance(body, dict) else {})
+            body = self._body()
+            result = self.editor.backend.handle(body)
         except Refused as exc:
             return self._json(exc.status, {"error": str(exc)})
-        except (ValueError, OSError) as exc:
+        except Exception as exc:  # noqa: BLE001 - a fault of the editor itself: said, not a dropped connection
+            print(f"The editor could not answer a request: {exc.__class__.__name__}: {exc}", file=sys.stderr)
             return self._json(500, {"error": f"{exc.__class__.__name__}: {exc}"})
         self._json(200, result)
+
+    def _body(self):
+        """The request's JSON body: exactly Content-Length bytes (digits only, at most MAX_BODY), read
+        whole, or refused before a byte is read."""
+        if self.headers.get("Transfer-Encoding") is not None:
+            raise Refused("a body of known length only (Content-Length, not Transfer-Encoding)", 411)
+        lengths = set(self.headers.get_all("Content-Length") or ["0"])
+        if len(lengths) != 1 or not re.fullmatch(r"[0-9]+", next(iter(lengths))):
+            raise Refused("Content-Length is one whole number of bytes", 400)
+        digits = next(iter(lengths))
+        length = int(digits) if len(digits) <= 12 else MAX_BODY + 1
+        if length > MAX_BODY:
+            raise Refused(f"at most {MAX_BODY // 1024 // 1024} MB at once", 413)
+        try:
+            data = self.rfile.read(length)
+        except OSError:  # silent past the timeout
+            raise Refused("the body did not arrive", 408) from None
+        if len(data) < length:
+            raise Refused("the body is shorter than its Content-Length", 400)
+        try:
+            return json.loads(data or b"{}")
+        except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, or nested past Python's limit
+            raise Refused(f"the body is not JSON that can be read ({exc.__class__.__name__})", 400) from None

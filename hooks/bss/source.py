@@ -99,7 +99,12 @@ def read_document(file: Path, root: Path) -> Document:
         raise DocumentError(Problem(rel, line, "encoding",
                                     f"byte 0x{raw[exc.start]:02x} is not UTF-8",
                                     "save the file as UTF-8")) from None
-    text = text.removeprefix("\ufeff")
+    return read_text(text.removeprefix("\ufeff"), rel)
+
+
+def read_text(text: str, rel: str) -> Document:
+    """Read YAML ``text`` (from the file ``rel``, or sent as it) as the build reads a file: aliases
+    counted, never expanded past MAX_VALUES values; raise ``DocumentError`` with the problems."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
