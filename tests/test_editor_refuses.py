@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bss.cms_backend import Backend, Refused
-from test_editor_writes import as_sent, persist, read
+from test_editor_writes import as_sent, changed_lines, persist, read
 
 
 def rename(project, old: str, new: str, data) -> dict:
@@ -116,3 +116,25 @@ def test_a_file_on_disk_that_is_an_alias_bomb_is_never_expanded(project, monkeyp
         persist(project, "data/partners/bomba.yml", {"id": "bomba"})
     assert "aliases (*) expand" in str(refused.value) and "correct it in a text editor" in str(refused.value)
     assert (project / "data/partners/bomba.yml").read_text(encoding="utf-8") == BOMB
+
+
+# -- nothing typed is lost between the form and the file ---------------------------------------
+
+def as_the_form_sends(module: dict) -> dict:
+    """The form shows every box of a question and of an answer: an unticked one is sent as false."""
+    for question in module["quiz"]["questions"]:
+        question.setdefault("correct", False)
+        for answer in question.get("answers", []):
+            answer.setdefault("correct", False)
+    return module
+
+
+def test_a_new_true_false_question_whose_answer_is_false_is_saved(project):
+    path = "courses/contractarea-sociala/costul-serviciului.yml"
+    before, module = read(path)
+    new = dict(next(q for q in module["quiz"]["questions"] if q["id"] == "oricare-metoda"), id="fals-nou")
+    module["quiz"]["questions"].append(new)
+    persist(project, path, as_the_form_sends(module))
+    changed = changed_lines(before, (project / path).read_text(encoding="utf-8"))
+    assert all(line.startswith("+") for line in changed) and len(changed) == 16  # the new question, nothing else
+    assert [line for line in changed if "correct" in line] == ["+      correct: false"]  # its answer kept

@@ -7,7 +7,9 @@ ruamel.yaml's round trip, which re-emits an untouched node as it was read; a val
 change keeps its node, so every line the editor did not change stays byte for byte:
 
 - fields the schema does not know are dropped, so are empty values (an empty text counts as
-  missing, as in the checks) and ``false`` flags the file did not have;
+  missing, as in the checks) and ``false`` flags the file did not have (the form sends every
+  box it shows, ticked or not), unless the schema requires the field there: the answer of a
+  true-false question may be ``false``;
 - Romanian texts get comma-below ș ț in place of cedilla ş ţ (a text in another language, or a
   name, may rightly have a cedilla: Gagauz writes ş);
 - the first line is the modeline that gives editors' tools the schema;
@@ -22,6 +24,7 @@ import io
 import os
 import re
 
+from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString, SingleQuotedScalarString
@@ -64,12 +67,13 @@ def clean(value, schema: dict, old=None, lang: str | None = None):
         props = schema.get("properties") or {}
         per_language = bool(schema.get("x-per-language"))
         old = old if isinstance(old, dict) else {}
+        required = required_of(schema, value)
         out = {}
         for key, item in value.items():
             if key not in props:
                 continue
             sub = clean(item, props[key], old.get(key), key if per_language else lang)
-            if sub is False and key not in old and key not in schema.get("required", []):
+            if sub is False and key not in old and key not in required:
                 continue
             if not _empty(sub):
                 out[key] = sub
@@ -90,6 +94,17 @@ def clean(value, schema: dict, old=None, lang: str | None = None):
     if isinstance(value, float) and value.is_integer() and schema.get("type") == "integer":
         return int(value)
     return value
+
+
+def required_of(schema: dict, value: dict) -> set[str]:
+    """The fields ``schema`` requires of ``value``: its own, and those of each condition
+    (``allOf: [{if, then}]``) that ``value`` meets (a true-false question requires ``correct``)."""
+    required = set(schema.get("required", []))
+    for part in [schema, *(schema.get("allOf") or [])]:
+        condition = part.get("if") if isinstance(part, dict) else None
+        if isinstance(condition, dict) and Draft202012Validator(condition).is_valid(value):
+            required.update((part.get("then") or {}).get("required", []))
+    return required
 
 
 def _empty(value) -> bool:
