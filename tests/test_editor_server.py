@@ -120,3 +120,15 @@ def test_a_rename_from_a_file_that_is_not_yaml_is_refused(editor, project):
 def test_a_request_that_is_not_http_gets_a_plain_answer(editor):
     refused(raw(editor, b"GET /admin/ and more HTTP/1.1\r\n\r\n"), 400)
     still_answers(editor)
+
+
+def test_the_editor_answers_only_its_own_names_and_origin(editor):
+    port = editor.address[1]
+    own = f"GET /admin/config.yml HTTP/1.1\r\nHost: {{}}\r\nConnection: close\r\n\r\n"
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}"):
+        assert raw(editor, own.format(host).encode())[0] == 200
+    for host in (f"rebound.example:{port}", f"127.0.0.1:{port + 1}", "127.0.0.1"):
+        assert raw(editor, own.format(host).encode())[0] == 421
+    for origin in ("http://rebound.example", f"http://rebound.example:{port}", "null", f"https://127.0.0.1:{port}"):
+        assert "own page" in refused(post(editor, INFO, f"Origin: {origin}"), 403)
+    assert post(editor, INFO, f"Origin: http://localhost:{port}")[0] == 200

@@ -37,6 +37,7 @@ from watchdog.observers.polling import PollingObserver  # noqa: E402
 from bss import preview  # noqa: E402
 from bss.links import language_of, language_prefix  # noqa: E402
 from bss.incremental import REBUILDS  # noqa: E402
+from bss.loopback import is_own_host  # noqa: E402
 from bss.settings import load_settings  # noqa: E402
 
 log = logging.getLogger("mkdocs.preview")
@@ -125,6 +126,16 @@ class PreviewServer(LiveReloadServer):
             self.observer = PollingObserver(timeout=0.5)
             for each in dict.fromkeys(paths):
                 super().watch(each, recursive=recursive)
+
+    def serve_request(self, environ, start_response):
+        """Every request, the reload script's too: answered only if it names this server by the
+        loopback address it was started on (bss.loopback: no DNS rebinding), as the editor does."""
+        if not is_own_host(environ.get("HTTP_HOST"), *self.server_address[:2]):
+            body = b"Misdirected request: this preview answers only at its own address\n"
+            start_response("421 Misdirected Request", [("Content-Type", "text/plain; charset=utf-8"),
+                                                       ("Content-Length", str(len(body)))])
+            return [body]
+        return super().serve_request(environ, start_response)
 
     def _serve_request(self, environ, start_response):
         path = environ.get("PATH_INFO", "")

@@ -22,6 +22,7 @@ from .cms import LOCAL, cms_config, config_yaml, read_config
 from .cms_admin import FOLDER, STYLESHEET, page, policy, script_name, stylesheet
 from .cms_backend import Backend, Refused
 from .cms_package import SCRIPT, editor_files
+from .loopback import is_own_host
 from .settings import CONFIG, load_settings
 
 MAX_BODY = 50 * 1024 * 1024  # an image sent as base64, as decap-server allows
@@ -46,6 +47,7 @@ class EditorServer:
 
         self.httpd = http.server.ThreadingHTTPServer((host, port), Handler)
         self.host = f"{host}:{self.httpd.server_address[1]}"
+        self.address = (host, self.httpd.server_address[1])  # the names it answers: loopback.py
         self.url = f"http://{self.host}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
@@ -102,11 +104,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def _json(self, status: int, payload) -> None:
         self._send(status, json.dumps(payload, ensure_ascii=False).encode(), "application/json; charset=utf-8")
 
-    def _hosts(self) -> tuple[str, str]:
-        return self.editor.host, self.editor.host.replace("127.0.0.1", "localhost")
-
     def _own_host(self) -> bool:
-        return self.headers.get("Host", "") in self._hosts()
+        return is_own_host(self.headers.get("Host"), *self.editor.address)
+
+    def _own_origin(self) -> bool:
+        origin = self.headers.get("Origin")
+        return origin is None or (origin.startswith("http://") and is_own_host(origin[7:], *self.editor.address))
 
     def do_GET(self):  # noqa: N802 - http.server's naming
         if not self._own_host():
@@ -126,8 +129,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def do_POST(self):  # noqa: N802
         if self.path != "/api/v1":
             return self._json(404, {"error": "not found"})
-        origin = self.headers.get("Origin")
-        if not self._own_host() or (origin is not None and origin not in [f"http://{h}" for h in self._hosts()]):
+        if not self._own_host() or not self._own_origin():
             return self._json(403, {"error": "requests come only from the editor's own page"})
         if not self.headers.get("Content-Type", "").startswith("application/json"):
             return self._json(415, {"error": "JSON only"})
