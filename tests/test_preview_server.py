@@ -63,3 +63,14 @@ def test_the_preview_answers_only_the_loopback_names_it_was_started_on(tmp_path)
                 assert status == 421 and b"draft" not in body, (host, path)
     finally:
         server.shutdown()
+
+
+def test_the_problem_page_survives_a_format_in_its_own_count(tmp_path):
+    """``{n:>99999999999}`` in preview.count asked Python for 100 GB (a MemoryError, no page)."""
+    from bss import preview
+
+    problems = ["data/i18n/ro.yml:238: preview.count: has a broken placeholder"]
+    for count in ("Probleme: {n:>99999999999}", "Probleme: {n.__class__}", "Probleme: {numar}"):
+        texts = {**preview.FALLBACK, "preview.count": count}
+        page = preview.error_page(problems, "ro", texts, "/.preview/reload.js")
+        assert "Problems: 1" in page and problems[0] in page

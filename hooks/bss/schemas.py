@@ -76,6 +76,11 @@ def _language_name(code: str) -> str:
         return f"'{code}'"
 
 
+def schema(name: str, schema_dir: Path) -> dict:
+    """The schema ``name`` as the checks read it ($refs inlined)."""
+    return _validators(str(schema_dir), ())[name].schema
+
+
 def markdown_fields(doc: Document, schema: str, schema_dir: Path):
     """``(path, text)`` of every value in ``doc`` that its schema marks as Markdown (``x-markdown``);
     every other text is plain and shown exactly as written."""
