@@ -238,3 +238,17 @@ def test_the_link_service_makes_relative_links_between_addresses_as_mkdocs_does(
                                    ("/x/usor-de-citit.html", "/x/easy-to-read.html", "usor-de-citit.html")):
         assert Links.relative_url(target, page) == expected, (target, page)
     assert Links.relative("g/costificarea/qr.svg", "ghid/costificarea.md") == "../g/costificarea/qr.svg"
+
+
+def test_a_text_of_thousands_of_markup_slips_lists_the_first_and_counts_the_rest():
+    """Each listed slip is found by a search through its text: thousands made the check quadratic."""
+    from bss.markup import MAX_LISTED, check_page
+    from bss.settings import load_settings
+    from helpers import ROOT
+
+    text = "".join(f'<img src="https://x.example/{i}.png">\n' for i in range(2000))
+    problems = check_page("docs/x.md", text, load_settings(ROOT).markdown_extensions)
+    assert len(problems) == MAX_LISTED + 1
+    assert [p.line for p in problems[:MAX_LISTED]] == list(range(1, MAX_LISTED + 1))
+    assert str(problems[-1]) == ("docs/x.md:1: text: 1,950 more problems of these kinds are not listed "
+                                 "(the text without them: correct those listed, then check again)")
