@@ -3,9 +3,13 @@ and no public page that links to it or loads it."""
 from __future__ import annotations
 
 import html
+import http.client
 import io
+import json
 import re
 import tarfile
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -13,7 +17,7 @@ from helpers import ROOT
 from bss import cms_package
 from bss.cms import cms_config, config_yaml
 from bss.cms_admin import add_editor, policy, script_name
-from bss.cms_package import INTEGRITY, PackageError, editor_files, integrity_of, tarball_name
+from bss.cms_package import INTEGRITY, PackageError, cached_tarball, editor_files, integrity_of, tarball_name
 
 ADMIN_RULES = {
     "default-src": "'none'", "script-src": "'self' 'unsafe-eval'", "style-src": "'self' 'unsafe-inline'",
@@ -99,16 +103,12 @@ def test_a_cache_that_does_not_match_the_pin_is_refused_and_removed(caches):
 
 
 def test_offline_with_no_cache_the_site_is_built_without_the_editor(caches, monkeypatch, tmp_path):
-    monkeypatch.setattr(cms_package, "REGISTRY", "http://127.0.0.1:9")  # nothing listens there
+    monkeypatch.setattr(cms_package, "REGISTRY", "https://127.0.0.1:9")  # nothing listens there
     with pytest.raises(PackageError, match="connect to the internet once"):
         editor_files(caches)
-    project = caches  # no cached package in it
-    (project / "data").symlink_to(ROOT / "data")
-    (project / "courses").symlink_to(ROOT / "courses")
-    (project / "mkdocs.yml").symlink_to(ROOT / "mkdocs.yml")
     site = tmp_path / "site"
     site.mkdir()
-    message = add_editor(site, project / "mkdocs.yml")
+    message = add_editor(site, with_content(caches) / "mkdocs.yml")
     assert message.startswith("Editor not included at /admin/ (the rest of the site is complete): could not download")
     assert not (site / "admin").exists()
 
@@ -116,3 +116,101 @@ def test_offline_with_no_cache_the_site_is_built_without_the_editor(caches, monk
 def test_a_copy_for_files_has_no_editor(tmp_path):
     assert add_editor(tmp_path, ROOT / "mkdocs.yml", served=False) == "Editor: not part of a copy opened from files"
     assert not (tmp_path / "admin").exists()
+
+
+class FakeRegistry:
+    """The registry as a test says it answers: address -> bytes (or an exception to raise). It
+    records every address asked for; an address it does not know is a failure of the test."""
+
+    def __init__(self, answers: dict):
+        self.answers, self.asked = answers, []
+
+    def open(self, request, timeout=None):
+        self.asked.append(request.full_url)
+        answer = self.answers[request.full_url]
+        if isinstance(answer, Exception):
+            raise answer
+        return io.BytesIO(answer)
+
+
+META = f"https://registry.npmjs.org/decap-cms/{cms_package.VERSION}"
+TARBALL = f"https://registry.npmjs.org/decap-cms/-/{tarball_name()}"
+
+
+def registry(monkeypatch, **answers) -> FakeRegistry:
+    fake = FakeRegistry({META: answers.pop("meta", b""), **answers.pop("more", {})})
+    monkeypatch.setattr(cms_package, "REGISTRY", "https://registry.npmjs.org")
+    monkeypatch.setattr(cms_package, "_OPENER", fake)
+    return fake
+
+
+def meta(tarball: str) -> bytes:
+    return json.dumps({"version": cms_package.VERSION, "dist": {"integrity": INTEGRITY, "tarball": tarball}}).encode()
+
+
+@pytest.mark.parametrize("tarball", [
+    "file:///etc/hostname", "http://registry.npmjs.org/decap-cms/-/decap-cms.tgz",
+    "https://registry.npmjs.org.evil.example/decap-cms.tgz", "https://registry.npmjs.org:8443/decap-cms.tgz",
+    "ftp://registry.npmjs.org/decap-cms.tgz", None,
+])
+def test_only_https_on_the_registry_s_own_host_is_fetched(caches, monkeypatch, tarball):
+    fake = registry(monkeypatch, meta=meta(tarball))
+    with pytest.raises(PackageError, match="only https addresses on registry.npmjs.org"):
+        editor_files(caches)
+    assert fake.asked == [META]
+
+
+@pytest.mark.parametrize("answer", [
+    b"<html><body>Log in to the hotel's network</body></html>",  # a captive portal
+    b"\xff\xfe not even text", b"[1, 2]", b'"a string"',
+])
+def test_an_answer_that_is_not_the_registry_s_json_is_the_promised_message(caches, monkeypatch, tmp_path, answer):
+    registry(monkeypatch, meta=answer)
+    with pytest.raises(PackageError, match="is not the registry's JSON"):
+        editor_files(caches)
+    site = tmp_path / "site"
+    site.mkdir()
+    assert add_editor(site, with_content(caches) / "mkdocs.yml").startswith(
+        "Editor not included at /admin/ (the rest of the site is complete): the answer from")
+    assert not (site / "admin").exists()
+
+
+@pytest.mark.parametrize("failure", [
+    urllib.error.URLError("no route"), ConnectionResetError("reset"), TimeoutError("timed out"),
+    http.client.IncompleteRead(b"part"), http.client.RemoteDisconnected("closed"),
+])
+def test_a_network_failure_is_the_promised_message(caches, monkeypatch, failure):
+    registry(monkeypatch, meta=meta(TARBALL), more={TARBALL: failure})
+    with pytest.raises(PackageError, match="could not download .* connect to the internet once"):
+        editor_files(caches)
+
+
+def test_a_redirect_away_from_the_registry_is_refused():
+    handler = cms_package._StayOnRegistry()
+    request = urllib.request.Request(TARBALL)
+    for elsewhere in ("https://evil.example/x.tgz", "http://registry.npmjs.org/x.tgz", "file:///etc/passwd"):
+        with pytest.raises(PackageError, match="only https addresses on"):
+            handler.redirect_request(request, None, 302, "Found", {}, elsewhere)
+    assert handler.redirect_request(request, None, 302, "Found", {}, TARBALL + "?x").full_url == TARBALL + "?x"
+
+
+@pytest.fixture(scope="session")
+def real_tarball() -> bytes:
+    """The pinned tarball's bytes (from the cache, before a test empties it; downloaded if need be)."""
+    editor_files(ROOT)
+    return cached_tarball(ROOT).read_bytes()
+
+
+def test_the_registry_s_tarball_is_fetched_checked_and_kept(real_tarball, caches, monkeypatch):
+    data = real_tarball
+    fake = registry(monkeypatch, meta=meta(TARBALL), more={TARBALL: data})
+    assert editor_files(caches)["decap-cms.js"] == editor_files(ROOT, download=False)["decap-cms.js"]
+    assert fake.asked == [META, TARBALL] and (caches / ".cache/editor" / tarball_name()).read_bytes() == data
+
+
+def with_content(project):
+    """``project`` with the shipped content and configuration, by links, and no cached package."""
+    for name in ("data", "courses", "mkdocs.yml"):
+        if not (project / name).exists():
+            (project / name).symlink_to(ROOT / name)
+    return project
