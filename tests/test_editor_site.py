@@ -1,5 +1,5 @@
-"""The editor in the built site: /admin/ with its own policy, its code from the pinned npm package,
-and no public page that links to it or loads it."""
+"""The editor in the built site: at /admin/ only for a team (a repository host configured), with its
+own policy, its code from the pinned npm package, and no public page that links to it or loads it."""
 from __future__ import annotations
 
 import html
@@ -30,18 +30,57 @@ def rules_of(text: str) -> dict[str, str]:
     return dict(part.strip().split(" ", 1) for part in text.split(";"))
 
 
-def test_the_editor_is_at_admin_with_its_own_policy(built_site):
-    admin = built_site / "admin"
+TEAM = """INHERIT: mkdocs.yml
+extra:
+  editor:
+    backend: {name: github, repo: organisation/repository, branch: main, base_url: https://oauth.example.org}
+    publish_mode: editorial_workflow
+"""
+TEAM_RULES = {**ADMIN_RULES, "connect-src": "'self' https://api.github.com",
+              "img-src": "'self' data: blob: https://avatars.githubusercontent.com"}
+
+
+@pytest.fixture(scope="module")
+def team_site(built_site, tmp_path_factory):
+    """The shipped site as a build with a team backend in its configuration finishes it."""
+    project = with_content(tmp_path_factory.mktemp("team") / "project")
+    site = project.parent / "site"
+    site.mkdir()
+    (site / "_headers").write_bytes((built_site / "_headers").read_bytes())
+    assert add_editor(site, project / "mkdocs-team.yml").startswith("Editor (Decap CMS")
+    return site
+
+
+def test_a_public_build_has_no_editor_without_a_team_backend(built_site, tmp_path):
+    assert not (built_site / "admin").exists()
+    headers = (built_site / "_headers").read_text(encoding="utf-8")
+    assert re.findall(r"^(/\S*)$", headers, re.M) == ["/*"] and "'unsafe-eval'" not in headers
+    assert add_editor(tmp_path, ROOT / "mkdocs.yml") == (
+        "Editor not published at /admin/: no team backend in mkdocs.yml (extra.editor.backend); "
+        "`make edit` serves it on this computer")
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_live_preview_has_the_editor_without_a_team_backend(tmp_path):
+    assert add_editor(tmp_path, ROOT / "mkdocs.yml", local=True).startswith("Editor (Decap CMS")
+    page = (tmp_path / "admin/index.html").read_text(encoding="utf-8")
+    assert rules_of(html.unescape(re.search(r'Content-Security-Policy" content="([^"]+)"', page).group(1))) == ADMIN_RULES
+
+
+def test_the_editor_is_at_admin_with_its_own_policy(team_site):
+    admin = team_site / "admin"
     assert sorted(p.name for p in admin.iterdir()) == sorted(
         ["index.html", "config.yml", "editor.css", script_name(), "decap-cms.js.LICENSE.txt"])
     page = (admin / "index.html").read_text(encoding="utf-8")
     meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page)
     assert meta and page.index(meta.group(0)) < page.index("<script")
-    assert rules_of(html.unescape(meta.group(1))) == ADMIN_RULES
+    assert rules_of(html.unescape(meta.group(1))) == TEAM_RULES
     assert re.findall(r"<script\b[^>]*>", page) == [f'<script src="{script_name()}">']  # no inline script
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert (admin / script_name()).read_bytes() == editor_files(ROOT, download=False)["decap-cms.js"]
-    assert (admin / "config.yml").read_text(encoding="utf-8") == config_yaml(cms_config(ROOT))
+    config = (admin / "config.yml").read_text(encoding="utf-8")
+    assert config == config_yaml(cms_config(team_site.parent / "project", "mkdocs-team.yml"))
+    assert "repo: organisation/repository" in config and "publish_mode: editorial_workflow" in config
 
 
 def test_no_public_page_links_to_the_editor_or_loads_its_code(built_site):
@@ -53,13 +92,13 @@ def test_no_public_page_links_to_the_editor_or_loads_its_code(built_site):
             assert "decap" not in text and "/admin/" not in text and 'href="admin' not in text, file
 
 
-def test_headers_give_the_editor_its_policy_and_the_site_its_own(built_site):
-    headers = (built_site / "_headers").read_text(encoding="utf-8")
+def test_headers_give_the_editor_its_policy_and_the_site_its_own(team_site):
+    headers = (team_site / "_headers").read_text(encoding="utf-8")
     rules = re.findall(r"^(/\S*)\n((?:  .+\n?)+)", headers, re.M)
     assert [path for path, _ in rules] == ["/*", "/admin/*"]
     site, admin = (dict(line.strip().split(": ", 1) for line in block.strip().splitlines()) for _, block in rules)
     assert "'unsafe-eval'" not in site["Content-Security-Policy"]
-    assert rules_of(admin["Content-Security-Policy"]) == {**ADMIN_RULES, "frame-ancestors": "'none'"}
+    assert rules_of(admin["Content-Security-Policy"]) == {**TEAM_RULES, "frame-ancestors": "'none'"}
     assert admin["X-Robots-Tag"] == "noindex"
 
 
@@ -108,7 +147,7 @@ def test_offline_with_no_cache_the_site_is_built_without_the_editor(caches, monk
         editor_files(caches)
     site = tmp_path / "site"
     site.mkdir()
-    message = add_editor(site, with_content(caches) / "mkdocs.yml")
+    message = add_editor(site, with_content(caches) / "mkdocs-team.yml")
     assert message.startswith("Editor not included at /admin/ (the rest of the site is complete): could not download")
     assert not (site / "admin").exists()
 
@@ -170,7 +209,7 @@ def test_an_answer_that_is_not_the_registry_s_json_is_the_promised_message(cache
         editor_files(caches)
     site = tmp_path / "site"
     site.mkdir()
-    assert add_editor(site, with_content(caches) / "mkdocs.yml").startswith(
+    assert add_editor(site, with_content(caches) / "mkdocs-team.yml").startswith(
         "Editor not included at /admin/ (the rest of the site is complete): the answer from")
     assert not (site / "admin").exists()
 
@@ -209,8 +248,11 @@ def test_the_registry_s_tarball_is_fetched_checked_and_kept(real_tarball, caches
 
 
 def with_content(project):
-    """``project`` with the shipped content and configuration, by links, and no cached package."""
+    """``project`` with the shipped content and configuration, by links, and no cached package;
+    its mkdocs-team.yml is the configuration with a team backend."""
+    project.mkdir(parents=True, exist_ok=True)
     for name in ("data", "courses", "mkdocs.yml"):
         if not (project / name).exists():
             (project / name).symlink_to(ROOT / name)
+    (project / "mkdocs-team.yml").write_text(TEAM, encoding="utf-8")
     return project

@@ -5,14 +5,17 @@ from __future__ import annotations
 import getpass
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
 
+from bss.cms_admin import add_editor
 from helpers import ROOT, copy_project
 from server import free_port
+from test_editor_site import with_content
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CASE = "data/case-studies/spalatorie-sociala-glodeni.yml"
@@ -155,8 +158,15 @@ def test_the_nginx_server_block_serves_the_site_as_the_readme_says(built_site, t
     from bss.csp import header_policy
 
     (block,) = [block for block in re.findall(r"```nginx\n(.*?)```", README, re.S)]
+    site = tmp_path / "site"  # the built site, with the editor a team's build adds (test_editor_site.py)
+    site.mkdir()
+    for entry in built_site.iterdir():
+        if entry.name != "_headers":
+            (site / entry.name).symlink_to(entry)
+    shutil.copy(built_site / "_headers", site)
+    assert add_editor(site, with_content(tmp_path / "project") / "mkdocs-team.yml").startswith("Editor (Decap")
     port = free_port()
-    server = block.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/srv/servicii-sociale/site", str(built_site))
+    server = block.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/srv/servicii-sociale/site", str(site))
     temp = "\n".join(f" {kind}_temp_path {tmp_path / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     conf = tmp_path / "nginx.conf"
     conf.write_text(f"user {getpass.getuser()};\npid {tmp_path / 'nginx.pid'};\nerror_log {tmp_path / 'error.log'};\nevents {{}}\nhttp {{\n"
