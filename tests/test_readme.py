@@ -111,6 +111,25 @@ def test_the_publishing_workflow_is_valid_and_runs_the_readme_commands():
         assert command in README
 
 
+def test_the_publishing_workflow_grants_each_job_only_what_it_needs():
+    """The build job installs packages and runs their code: it may only read, and leaves no token
+    behind; only the deploy job may publish; every action is the commit of a named release."""
+    text = (ROOT / ".github/workflows/publish.yml").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    assert workflow["permissions"] == {}, "nothing by default: each job says what it needs"
+    jobs = workflow["jobs"]
+    assert set(jobs) == {"build", "deploy"}
+    assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    (checkout,) = [step for step in jobs["build"]["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["persist-credentials"] is False
+    uses = re.findall(r"^\s*(?:-\s+)?uses:\s*(\S+)(.*)$", text, re.M)
+    assert len(uses) == sum(1 for job in jobs.values() for step in job["steps"] if "uses" in step) == 4
+    for action, rest in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), f"{action}: pinned by a full commit"
+        assert re.fullmatch(r"\s+# v\d+\.\d+\.\d+", rest), f"{action}: its version in a comment"
+
+
 def test_the_nginx_example_serves_each_language_its_own_not_found_page():
     nginx = "\n".join(line for block in _blocks(_section("## Publishing"), "nginx") for line in block)
     assert "error_page 404 /404.html;" in nginx
