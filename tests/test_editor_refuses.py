@@ -138,3 +138,16 @@ def test_a_new_true_false_question_whose_answer_is_false_is_saved(project):
     changed = changed_lines(before, (project / path).read_text(encoding="utf-8"))
     assert all(line.startswith("+") for line in changed) and len(changed) == 16  # the new question, nothing else
     assert [line for line in changed if "correct" in line] == ["+      correct: false"]  # its answer kept
+
+
+def test_the_media_list_never_follows_a_link(project, tmp_path):
+    """A link among the images (a commit can carry one) would send whatever it names to the page."""
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"\x89PNG\r\n\x1a\n not an image of the site")
+    images = project / "docs/assets/images"
+    (images / "sub").mkdir(parents=True)
+    (images / "link.png").symlink_to(secret)
+    (images / "folder").symlink_to(tmp_path)
+    (images / "sub/real.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    listed = Backend(project).handle({"action": "getMedia", "params": {}})
+    assert [m["path"] for m in listed] == ["docs/assets/images/sub/real.png"]

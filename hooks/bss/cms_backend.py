@@ -100,9 +100,11 @@ class Backend:
         return [f"{folder}/{n}" for n in names if n.endswith("." + extension.lstrip(".")) and n not in index]
 
     def _images(self) -> list[str]:
+        """The images under docs/assets/images/, none through a link (one could lead anywhere)."""
         base = self.root / IMAGES_DIR
-        return sorted(p.relative_to(self.root).as_posix() for p in base.rglob("*")
-                      if p.is_file() and p.suffix.lower() in SIGNATURES) if base.is_dir() else []
+        found = [p.relative_to(self.root).as_posix() for p in base.rglob("*")
+                 if p.is_file() and p.suffix.lower() in SIGNATURES] if base.is_dir() else []
+        return sorted(rel for rel in found if not self._through_link(rel))
 
     # -- where things may be written ---------------------------------------------------------
 
@@ -111,12 +113,18 @@ class Backend:
         norm = posixpath.normpath(str(path).replace("\\", "/")).lstrip("/") if path else ""
         if not norm or norm.startswith("..") or "\0" in norm or os.path.isabs(str(path)):
             raise Refused(f"{path!r} is not a path inside the project", 403)
+        if self._through_link(norm):
+            raise Refused(f"{norm} goes through a link", 403)
+        return norm
+
+    def _through_link(self, norm: str) -> bool:
+        """Whether any step of the project path ``norm`` is a link (it could lead anywhere)."""
         probe = self.root
         for part in norm.split("/"):
             probe = probe / part
             if probe.is_symlink():
-                raise Refused(f"{norm} goes through a link", 403)
-        return norm
+                return True
+        return False
 
     def _readable(self, path: str) -> str:
         """``path``, if the editor may read it: a content file or an image, nothing else of the project."""
