@@ -74,3 +74,18 @@ def test_the_problem_page_survives_a_format_in_its_own_count(tmp_path):
         texts = {**preview.FALLBACK, "preview.count": count}
         page = preview.error_page(problems, "ro", texts, "/.preview/reload.js")
         assert "Problems: 1" in page and problems[0] in page
+
+
+def test_a_malformed_reload_script_address_is_a_400(tmp_path):
+    server = PreviewServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        for query in ("", "e=1", "e=x&r=1", "e=1&r=-1", "e=1&r=" + "9" * 5000):
+            answer = {}
+            body = b"".join(server._serve_request({"PATH_INFO": "/.preview/reload.js", "QUERY_STRING": query},
+                                                  lambda status, headers: answer.update(status=status)))
+            assert answer["status"].startswith("400") and b"whole numbers" in body, query
+        assert server._serve_request({"PATH_INFO": "/.preview/reload.js", "QUERY_STRING": "e=1&r=2"},
+                                     lambda status, headers: answer.update(status=status))
+        assert answer["status"].startswith("200")
+    finally:
+        server.server_close()
