@@ -24,11 +24,11 @@ import io
 import os
 import re
 
-from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString, SingleQuotedScalarString
 
+from .schemas import required_of
 from .source import is_blank, read_text
 from .text import romanian
 
@@ -94,17 +94,6 @@ def clean(value, schema: dict, old=None, lang: str | None = None):
     if isinstance(value, float) and value.is_integer() and schema.get("type") == "integer":
         return int(value)
     return value
-
-
-def required_of(schema: dict, value: dict) -> set[str]:
-    """The fields ``schema`` requires of ``value``: its own, and those of each condition
-    (``allOf: [{if, then}]``) that ``value`` meets (a true-false question requires ``correct``)."""
-    required = set(schema.get("required", []))
-    for part in [schema, *(schema.get("allOf") or [])]:
-        condition = part.get("if") if isinstance(part, dict) else None
-        if isinstance(condition, dict) and Draft202012Validator(condition).is_valid(value):
-            required.update((part.get("then") or {}).get("required", []))
-    return required
 
 
 def _empty(value) -> bool:
