@@ -132,3 +132,17 @@ def test_the_editor_answers_only_its_own_names_and_origin(editor):
     for origin in ("http://rebound.example", f"http://rebound.example:{port}", "null", f"https://127.0.0.1:{port}"):
         assert "own page" in refused(post(editor, INFO, f"Origin: {origin}"), 403)
     assert post(editor, INFO, f"Origin: http://localhost:{port}")[0] == 200
+
+
+def test_a_connection_the_browser_drops_prints_no_traceback(editor, capsys):
+    for error in (ConnectionResetError(104, "Connection reset by peer"), BrokenPipeError(32, "Broken pipe"),
+                  TimeoutError("timed out")):
+        try:
+            raise error
+        except OSError:
+            editor.httpd.handle_error(None, ("127.0.0.1", 1))
+    try:
+        raise ValueError("something else")
+    except ValueError:
+        editor.httpd.handle_error(None, ("127.0.0.1", 1))
+    assert capsys.readouterr().err == "The editor could not answer a request: ValueError: something else\n"

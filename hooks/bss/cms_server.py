@@ -45,7 +45,7 @@ class EditorServer:
         class Handler(_Handler):
             editor = server
 
-        self.httpd = http.server.ThreadingHTTPServer((host, port), Handler)
+        self.httpd = _Server((host, port), Handler)
         self.host = f"{host}:{self.httpd.server_address[1]}"
         self.address = (host, self.httpd.server_address[1])  # the names it answers: loopback.py
         self.url = f"http://{self.host}"
@@ -68,6 +68,15 @@ class EditorServer:
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A browser that closes a connection (a tab closed, a reload) is not a fault to print; any
+        other error is said in a line, not a traceback."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, (ConnectionError, TimeoutError)):
+            _say(error)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -139,7 +148,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         except Refused as exc:
             return self._json(exc.status, {"error": str(exc)})
         except Exception as exc:  # noqa: BLE001 - a fault of the editor itself: said, not a dropped connection
-            print(f"The editor could not answer a request: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+            _say(exc)
             return self._json(500, {"error": f"{exc.__class__.__name__}: {exc}"})
         self._json(200, result)
 
@@ -165,3 +174,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return json.loads(data or b"{}")
         except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, or nested past Python's limit
             raise Refused(f"the body is not JSON that can be read ({exc.__class__.__name__})", 400) from None
+
+
+def _say(error: BaseException) -> None:
+    print(f"The editor could not answer a request: {error.__class__.__name__}: {error}", file=sys.stderr)
