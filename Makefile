@@ -8,6 +8,9 @@ SUM    := $(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 STAMP  := $(VENV)/.installed-$(SUM)
 TESTS  := $(VENV)/.installed-tests-$(SUM)
 export NO_MKDOCS_2_WARNING := 1
+# This folder's path for the shell, single-quoted (each ' in it written '\''): a checkout may sit in
+# a folder named anything, $(...) and quotes included, and no recipe may run its name.
+HERE   := '$(subst ','\'',$(CURDIR))'
 # The public address of the site: `make site SITE_URL=https://...` (else mkdocs.yml's site_url).
 ifdef SITE_URL
 export SITE_URL
@@ -30,17 +33,17 @@ $(TESTS): $(STAMP)
 # never leaves a half-built site, and two builds at once take turns (tools/build.py).
 site: $(STAMP)
 	@$(PY) tools/build.py mkdocs.yml site
-	@echo "Site built in $(CURDIR)/site. To look at it: python3 -m http.server -d site, then http://localhost:8000 (or make serve)."
+	@echo 'Site built in '$(HERE)'/site. To look at it: python3 -m http.server -d site, then http://localhost:8000 (or make serve).'
 
 # The same site for a folder or a USB stick, opened with no network and no server (file://).
 offline: $(STAMP)
 	@$(PY) tools/build.py mkdocs-offline.yml site-offline
-	@echo "Offline site built in $(CURDIR)/site-offline: copy the folder anywhere and open index.html."
+	@echo 'Offline site built in '$(HERE)'/site-offline: copy the folder anywhere and open index.html.'
 
 # The site with the illustrative records of tests/fixtures/examples, for demonstrations only: never publish it.
 demo: $(STAMP)
 	@$(PY) tools/build.py mkdocs-demo.yml site-demo
-	@echo "Demonstration site (with illustrative examples) built in $(CURDIR)/site-demo."
+	@echo 'Demonstration site (with illustrative examples) built in '$(HERE)'/site-demo.'
 
 # The live preview: rebuilds on every change; while the content has problems, every page lists them.
 serve: $(STAMP)

@@ -247,7 +247,8 @@ def on_post_build(config):
         for rel, text in not_found_pages(site, read).items():
             (site_dir / rel).write_text(text, encoding="utf-8")
     steps = [lambda: _write_headers(site_dir),  # before the editor, which adds its own rule
-             lambda: add_editor(site_dir, Path(config.config_file_path), config.use_directory_urls)]
+             lambda: add_editor(site_dir, Path(config.config_file_path), config.use_directory_urls,
+                                local=REBUILDS.enabled)]
     if os.environ.get("BSS_SEARCH_INDEX", "1") != "0":
         steps.append(lambda: index_site(site_dir, background=REBUILDS.enabled))
     for step in steps:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
+import pytest
+
 from bss.courses import Answer, Question, quiz_version
 from bss.addresses import form_actions_as_files, mark_short_links
 from bss.links import Links
@@ -128,8 +130,54 @@ def test_references_resolve_to_titled_links_and_report_what_names_nothing():
     problems = out.problems_in("a [[ghid:costificarea#metoda]]\nb [[glosar:x|cuvinte\npe două rânduri]]", "f.yml", 4, "story")
     assert [str(p) for p in problems] == [
         "f.yml:4: story: [[ghid:costificarea#metoda]] refers to nothing (did you mean [[ghid:costificarea#metodologia]]?)",
-        "f.yml:5: story: '[[glosar:x|cuvinte' is not a complete reference ([[kind:id]] or [[kind:id|own words]] on one line)",
+        "f.yml:5: story: '[[glosar:x|cuvinte' is not a complete reference ([[kind:id]] or [[kind:id|own words]] on one line, the words without brackets)",
     ]
+
+
+class Scanned(str):
+    """A text that counts the characters its own methods are asked to go through (count, find,
+    slices): a deterministic measure of the work a check does on it."""
+
+    total = 0
+
+    def _span(self, start, end) -> None:
+        first, last, _ = slice(start, end).indices(len(self))
+        Scanned.total += max(last - first, 0)
+
+    def count(self, sub, start=None, end=None):
+        self._span(start, end)
+        return str.count(self, sub, start, end)
+
+    def find(self, sub, start=None, end=None):
+        self._span(start, end)
+        return str.find(self, sub, start, end)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            self._span(key.start, key.stop)
+        return str.__getitem__(self, key)
+
+
+def work(text: str) -> int:
+    Scanned.total = 0
+    problems = links().problems_in(Scanned(text), "f.yml", 1, "story")
+    assert len(problems) >= text.count("[[") // 2
+    return Scanned.total
+
+
+@pytest.mark.parametrize("unit", ["[[", "[[\n", "x [[glosar:nimic]]\n", "[[caz:x|y\n"])
+def test_the_reference_check_does_linear_work_whatever_the_text(unit):
+    """Each line number was counted from the start of the text: 31 s for 600 kB of '[['."""
+    small, large = work(unit * 2000), work(unit * 4000)
+    assert large <= 2.2 * small  # twice the text, twice the work (four times, when it was quadratic)
+
+
+def test_own_words_hold_no_bracket():
+    """What keeps matching linear: an attempt stops at the next bracket, so a text of unclosed
+    references is not read again from each one."""
+    from bss.links import PATTERN
+
+    assert [m.group(0) for m in PATTERN.finditer("[[caz:x|y [[caz:z]] [[caz:w|a]b]]")] == ["[[caz:z]]"]
 
 
 def test_qualified_amounts():
@@ -213,3 +261,17 @@ def test_the_link_service_makes_relative_links_between_addresses_as_mkdocs_does(
                                    ("/x/usor-de-citit.html", "/x/easy-to-read.html", "usor-de-citit.html")):
         assert Links.relative_url(target, page) == expected, (target, page)
     assert Links.relative("g/costificarea/qr.svg", "ghid/costificarea.md") == "../g/costificarea/qr.svg"
+
+
+def test_a_text_of_thousands_of_markup_slips_lists_the_first_and_counts_the_rest():
+    """Each listed slip is found by a search through its text: thousands made the check quadratic."""
+    from bss.markup import MAX_LISTED, check_page
+    from bss.settings import load_settings
+    from helpers import ROOT
+
+    text = "".join(f'<img src="https://x.example/{i}.png">\n' for i in range(2000))
+    problems = check_page("docs/x.md", text, load_settings(ROOT).markdown_extensions)
+    assert len(problems) == MAX_LISTED + 1
+    assert [p.line for p in problems[:MAX_LISTED]] == list(range(1, MAX_LISTED + 1))
+    assert str(problems[-1]) == ("docs/x.md:1: text: 1,950 more problems of these kinds are not listed "
+                                 "(the text without them: correct those listed, then check again)")

@@ -70,7 +70,7 @@ def test_shipped_content_is_valid():
 
 # Through MkDocs, one case of each kind of failure (a file, the schema, a reference, a quiz rule,
 # the strings, a link, several files at once): the build prints exactly the same messages.
-THROUGH_MKDOCS = ["many-problems", "yaml-syntax", "markdown-script", "guide-broken-reference",
+THROUGH_MKDOCS = ["many-problems", "yaml-syntax", "markdown-script", "guide-broken-reference", "strings-format-spec",
                   "quiz-two-correct-in-single", "strings-other-placeholder", "editor-lock-file"]
 
 

@@ -69,6 +69,10 @@ def preview_builds(monkeypatch, tmp_path):
 def test_an_edit_rebuilds_the_pages_that_show_it_and_no_other(preview_builds):
     project, site_dir, run = preview_builds
     first = run()
+    said = []
+    REBUILDS.run_deferred(lambda message, error: said.append(error or message))
+    REBUILDS.settle()
+    assert (site_dir / "admin/index.html").is_file(), said  # the preview has the editor, with no team backend
     case = project / CASE
     text = case.read_text(encoding="utf-8")
     case.write_text(text.replace('summary:\n  ro: "', 'summary:\n  ro: "Rezumat nou. ', 1), encoding="utf-8")

@@ -5,14 +5,17 @@ from __future__ import annotations
 import getpass
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
 
+from bss.cms_admin import add_editor
 from helpers import ROOT, copy_project
 from server import free_port
+from test_editor_site import with_content
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CASE = "data/case-studies/spalatorie-sociala-glodeni.yml"
@@ -108,6 +111,25 @@ def test_the_publishing_workflow_is_valid_and_runs_the_readme_commands():
         assert command in README
 
 
+def test_the_publishing_workflow_grants_each_job_only_what_it_needs():
+    """The build job installs packages and runs their code: it may only read, and leaves no token
+    behind; only the deploy job may publish; every action is the commit of a named release."""
+    text = (ROOT / ".github/workflows/publish.yml").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    assert workflow["permissions"] == {}, "nothing by default: each job says what it needs"
+    jobs = workflow["jobs"]
+    assert set(jobs) == {"build", "deploy"}
+    assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    (checkout,) = [step for step in jobs["build"]["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["persist-credentials"] is False
+    uses = re.findall(r"^\s*(?:-\s+)?uses:\s*(\S+)(.*)$", text, re.M)
+    assert len(uses) == sum(1 for job in jobs.values() for step in job["steps"] if "uses" in step) == 4
+    for action, rest in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), f"{action}: pinned by a full commit"
+        assert re.fullmatch(r"\s+# v\d+\.\d+\.\d+", rest), f"{action}: its version in a comment"
+
+
 def test_the_nginx_example_serves_each_language_its_own_not_found_page():
     nginx = "\n".join(line for block in _blocks(_section("## Publishing"), "nginx") for line in block)
     assert "error_page 404 /404.html;" in nginx
@@ -155,8 +177,15 @@ def test_the_nginx_server_block_serves_the_site_as_the_readme_says(built_site, t
     from bss.csp import header_policy
 
     (block,) = [block for block in re.findall(r"```nginx\n(.*?)```", README, re.S)]
+    site = tmp_path / "site"  # the built site, with the editor a team's build adds (test_editor_site.py)
+    site.mkdir()
+    for entry in built_site.iterdir():
+        if entry.name != "_headers":
+            (site / entry.name).symlink_to(entry)
+    shutil.copy(built_site / "_headers", site)
+    assert add_editor(site, with_content(tmp_path / "project") / "mkdocs-team.yml").startswith("Editor (Decap")
     port = free_port()
-    server = block.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/srv/servicii-sociale/site", str(built_site))
+    server = block.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/srv/servicii-sociale/site", str(site))
     temp = "\n".join(f" {kind}_temp_path {tmp_path / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     conf = tmp_path / "nginx.conf"
     conf.write_text(f"user {getpass.getuser()};\npid {tmp_path / 'nginx.pid'};\nerror_log {tmp_path / 'error.log'};\nevents {{}}\nhttp {{\n"

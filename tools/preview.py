@@ -37,6 +37,7 @@ from watchdog.observers.polling import PollingObserver  # noqa: E402
 from bss import preview  # noqa: E402
 from bss.links import language_of, language_prefix  # noqa: E402
 from bss.incremental import REBUILDS  # noqa: E402
+from bss.loopback import is_own_host  # noqa: E402
 from bss.settings import load_settings  # noqa: E402
 
 log = logging.getLogger("mkdocs.preview")
@@ -126,12 +127,23 @@ class PreviewServer(LiveReloadServer):
             for each in dict.fromkeys(paths):
                 super().watch(each, recursive=recursive)
 
+    def serve_request(self, environ, start_response):
+        """Every request, the reload script's too: answered only if it names this server by the
+        loopback address it was started on (bss.loopback: no DNS rebinding), as the editor does."""
+        if not is_own_host(environ.get("HTTP_HOST"), *self.server_address[:2]):
+            return _text(start_response, "421 Misdirected Request",
+                         b"Misdirected request: this preview answers only at its own address\n")
+        return super().serve_request(environ, start_response)
+
     def _serve_request(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
         self.requested.path = path  # for the "page not found" in the address's language
         if path == RELOAD:
             query = parse_qs(environ.get("QUERY_STRING", ""))
-            script = _SCRIPT_TEMPLATE.substitute(epoch=int(query["e"][0]), request_id=int(query["r"][0])).encode()
+            numbers = [query.get(key, [""])[0] for key in ("e", "r")]
+            if not all(re.fullmatch(r"[0-9]{1,20}", n) for n in numbers):
+                return _text(start_response, "400 Bad Request", b"e and r are whole numbers\n")
+            script = _SCRIPT_TEMPLATE.substitute(epoch=int(numbers[0]), request_id=int(numbers[1])).encode()
             start_response("200 OK", [("Content-Type", "text/javascript"), ("Content-Length", str(len(script))),
                                       ("Cache-Control", "no-store")])
             return [script]
@@ -160,6 +172,11 @@ class PreviewServer(LiveReloadServer):
     @staticmethod
     def _reload_src(epoch: int) -> str:
         return f"{RELOAD}?e={epoch}&r={time.monotonic_ns() // 1000}"
+
+
+def _text(start_response, status: str, body: bytes) -> list[bytes]:
+    start_response(status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))])
+    return [body]
 
 
 def _is_page(path: str) -> bool:

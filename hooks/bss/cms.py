@@ -99,7 +99,14 @@ def config_yaml(config: dict) -> str:
 def editor_backend(root: Path, config: str = CONFIG) -> dict:
     """How the editor reaches the content: ``extra.editor.backend`` of mkdocs.yml (a repository
     host, for a team: see the README), else the local editing server of ``make edit``."""
-    return dict(_editor(root, config).get("backend") or LOCAL)
+    return team_backend(root, config) or dict(LOCAL)
+
+
+def team_backend(root: Path, config: str = CONFIG) -> dict | None:
+    """The repository host a team edits through (``extra.editor.backend``), if one is configured:
+    only then does a public build publish the editor."""
+    backend = _editor(root, config).get("backend")
+    return dict(backend) if isinstance(backend, dict) and backend.get("name") not in (None, LOCAL["name"]) else None
 
 
 def _editor(root: Path, config: str) -> dict:

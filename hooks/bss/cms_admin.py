@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from .cms import cms_config, config_yaml, editor_backend, read_config
+from .cms import cms_config, config_yaml, editor_backend, read_config, team_backend
 from .cms_package import FILES, SCRIPT, VERSION, PackageError, editor_files
 from .settings import CONFIG, load_settings
 
@@ -108,13 +108,19 @@ def admin_files(root: Path, config: str = CONFIG, backend: dict | None = None, s
     return out
 
 
-def add_editor(site_dir: Path, config_file: Path, served: bool = True) -> str:
+def add_editor(site_dir: Path, config_file: Path, served: bool = True, local: bool = False) -> str:
     """Put the editor at ``site_dir``/admin/, with its rule in ``site_dir``/_headers; a line
     saying what was done, or why not. A copy for file:// (``served`` false) has no editor: it
-    needs a server to save through."""
+    needs a server to save through. A public build has one only for a team, through the
+    repository host configured (``extra.editor.backend``): the local backend cannot work on a
+    server, and the editor's policy allows 'unsafe-eval' beside the learners' progress. The
+    live preview on this computer (``local``) always has it."""
     if not served:
         return "Editor: not part of a copy opened from files"
     root, config = Path(config_file).parent, Path(config_file).name
+    if not local and team_backend(root, config) is None:
+        return (f"Editor not published at /{FOLDER}/: no team backend in {config} (extra.editor.backend); "
+                "`make edit` serves it on this computer")
     try:
         files = admin_files(root, config)
     except PackageError as exc:

@@ -7,11 +7,15 @@ Reads return files as they are. A save or a deletion is:
 1. cleaned and merged into the file as it is (cms_yaml.py: unchanged lines byte for byte, the
    modeline, ș ț, no unknown fields); a new module is also added to its course's list, a
    deleted one taken out of it;
-2. checked whole, by the project's own ``bss check``, on a scratch copy with the change applied;
+2. checked whole, by the project's own ``bss check``, on a scratch copy with the change applied
+   (cms_check.py);
 3. written (each file atomically) only if the check finds no problem the working copy did not
    already have; otherwise refused, every problem in the editor's message, nothing written.
 
-Only content files (the collections' YAML) and images under docs/assets/images/ can be written.
+Only content files (the collections' YAML) and images under docs/assets/images/ can be written,
+and a rename stays within its folder and kind. Every value of a request is taken in its protocol
+type (cms_request.py); what is sent is read as the build reads a file, before the save lock, so
+that a hostile request is refused at once and never holds up another save.
 """
 from __future__ import annotations
 
@@ -19,33 +23,20 @@ import base64
 import hashlib
 import os
 import posixpath
-import re
-import shutil
-import subprocess
-import sys
-import tempfile
 import threading
 from pathlib import Path
 
-import yaml
+from ruamel.yaml.error import YAMLError as RuamelError
 
 from .cms import load_schemas
+from .cms_check import refuse_new_problems
+from .cms_request import Refused, base64_bytes, items, value
 from .cms_yaml import clean, modeline, parse_submitted, plain, render, round_trip
 from .collections import Collection
 from .content import COLLECTIONS
-from .files import IMAGES_DIR, SIGNATURES
+from .files import EXPECTED_IMAGE, IMAGES_DIR, SIGNATURES, bytes_problem
 from .settings import CONFIG, load_settings
-
-COPIED = ("data", "courses", "docs")  # what `bss check` reads, with the configuration
-_PROBLEM = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+): (?P<rest>.+)$")
-
-
-class Refused(Exception):
-    """A request the backend will not carry out; the message is shown to the editor."""
-
-    def __init__(self, message: str, status: int = 422):
-        super().__init__(message)
-        self.status = status
+from .source import MAX_FILE_BYTES, DocumentError, read_document
 
 
 class Backend:
@@ -56,32 +47,36 @@ class Backend:
 
     # -- the protocol ------------------------------------------------------------------------
 
-    def handle(self, body: dict):
-        action, params = body.get("action"), body.get("params") or {}
+    def handle(self, body):
+        if not isinstance(body, dict):
+            raise Refused("a request is a JSON object: {\"action\": ..., \"params\": {...}}", 400)
+        action, params = body.get("action"), value(body, "params", dict, {})
         if action == "info":
             return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs"}
         if action == "entriesByFolder":
-            return [self._entry(p) for p in self._folder(params.get("folder", ""), params.get("extension", "yml"))]
+            return [self._entry(p) for p in self._folder(value(params, "folder", str, ""),
+                                                         value(params, "extension", str, "yml"))]
         if action == "entriesByFiles":
-            return [self._entry(self._readable(f.get("path", "")), f.get("label")) for f in params.get("files", [])]
+            return [self._entry(self._readable(value(f, "path", str, "")), f.get("label"))
+                    for f in items(params, "files", dict)]
         if action == "getEntry":
-            return self._entry(self._readable(params.get("path", "")))
+            return self._entry(self._readable(value(params, "path", str, "")))
         if action == "persistEntry":
-            files = params.get("dataFiles") or [params.get("entry")]
-            return self.persist([f for f in files if f], params.get("assets") or [])
+            files = items(params, "dataFiles", dict) or [value(params, "entry", dict, {})]
+            return self.persist([f for f in files if f], items(params, "assets", dict))
         if action in ("deleteFile", "deleteFiles"):
-            return self.delete(params.get("paths") or [params.get("path", "")])
+            return self.delete(items(params, "paths", str) or [value(params, "path", str, "")])
         if action == "getMedia":
             return [self._media(p) for p in self._images()]
         if action == "getMediaFile":
-            return self._media(self._readable(params.get("path", "")))
+            return self._media(self._readable(value(params, "path", str, "")))
         if action == "persistMedia":
-            asset = params.get("asset") or {}
+            asset = value(params, "asset", dict, {})
             self.persist([], [asset])
-            return self._media(self._path(asset.get("path", "")))
+            return self._media(self._path(value(asset, "path", str, "")))
         if action == "getDeployPreview":
             return None
-        raise Refused(f"Unknown action {action!r}: this editor saves straight to the working copy "
+        raise Refused(f"Unknown action {str(action)[:40]!r}: this editor saves straight to the working copy "
                       "(no editorial workflow)")
 
     def _entry(self, path: str, label: str | None = None) -> dict:
@@ -109,9 +104,11 @@ class Backend:
         return [f"{folder}/{n}" for n in names if n.endswith("." + extension.lstrip(".")) and n not in index]
 
     def _images(self) -> list[str]:
+        """The images under docs/assets/images/, none through a link (one could lead anywhere)."""
         base = self.root / IMAGES_DIR
-        return sorted(p.relative_to(self.root).as_posix() for p in base.rglob("*")
-                      if p.is_file() and p.suffix.lower() in SIGNATURES) if base.is_dir() else []
+        found = [p.relative_to(self.root).as_posix() for p in base.rglob("*")
+                 if p.is_file() and p.suffix.lower() in SIGNATURES] if base.is_dir() else []
+        return sorted(rel for rel in found if not self._through_link(rel))
 
     # -- where things may be written ---------------------------------------------------------
 
@@ -120,12 +117,18 @@ class Backend:
         norm = posixpath.normpath(str(path).replace("\\", "/")).lstrip("/") if path else ""
         if not norm or norm.startswith("..") or "\0" in norm or os.path.isabs(str(path)):
             raise Refused(f"{path!r} is not a path inside the project", 403)
+        if self._through_link(norm):
+            raise Refused(f"{norm} goes through a link", 403)
+        return norm
+
+    def _through_link(self, norm: str) -> bool:
+        """Whether any step of the project path ``norm`` is a link (it could lead anywhere)."""
         probe = self.root
         for part in norm.split("/"):
             probe = probe / part
             if probe.is_symlink():
-                raise Refused(f"{norm} goes through a link", 403)
-        return norm
+                return True
+        return False
 
     def _readable(self, path: str) -> str:
         """``path``, if the editor may read it: a content file or an image, nothing else of the project."""
@@ -149,25 +152,61 @@ class Backend:
                 return (coll, coll.schema) if parts[2] == coll.index else (child, child.schema)
         return None
 
+    def _content_file(self, path: str) -> tuple[Collection, str]:
+        """The collection and schema of ``path``, if the editor may write it, or remove it in a
+        rename: a record of a collection (a YAML file where the content lives); else refused."""
+        found = self._collection(path)
+        if found is None:
+            raise Refused(f"{path} is not a content file the editor may write", 403)
+        return found
+
     # -- saving ------------------------------------------------------------------------------
 
     def persist(self, files: list[dict], assets: list[dict]) -> dict:
+        # What was sent is read and judged before the lock: a hostile request is refused at once,
+        # and never holds up the saves of others.
+        images = dict(self._image(asset) for asset in assets)
+        records = [self._sent(item) for item in files]
         with self.lock:  # read, check and write as one step: each save is checked against the one before
-            writes: dict[str, bytes | None] = {}
-            for asset in assets:
-                path = self._path(asset.get("path", ""))
-                if not path.startswith(IMAGES_DIR + "/"):
-                    raise Refused(f"{path}: images go under {IMAGES_DIR}/", 403)
-                writes[path] = base64.b64decode(asset.get("content", ""))
-            for item in files:
-                path = self._path(item.get("path", ""))
-                moved = self._path(item["newPath"]) if item.get("newPath") else path
+            writes: dict[str, bytes | None] = dict(images)
+            for path, moved, data in records:
                 if moved != path:
                     writes[path] = None
-                writes.update(self._record(moved, item.get("raw", ""), path))
+                writes.update(self._record(moved, data, path))
             self._check(writes)
             self._write(writes)
         return {"message": f"saved {', '.join(p for p, v in writes.items() if v is not None)}"}
+
+    def _image(self, asset: dict) -> tuple[str, bytes]:
+        """Where an upload goes, and its bytes: only an image, under docs/assets/images/."""
+        path = self._path(value(asset, "path", str, ""))
+        if not path.startswith(IMAGES_DIR + "/"):
+            raise Refused(f"{path}: images go under {IMAGES_DIR}/", 403)
+        data = base64_bytes(value(asset, "content", str, ""), "content")
+        wrong = bytes_problem(path[len(IMAGES_DIR) + 1:], data)
+        if wrong:
+            raise Refused(f"{path}: {wrong} ({EXPECTED_IMAGE})", 415)
+        return path, data
+
+    def _sent(self, item: dict) -> tuple[str, str, dict]:
+        """A record the editor sent: the file it was read from, the file to write (the same, or
+        the record renamed within its folder), and its data, read as the build reads a file."""
+        path = self._path(value(item, "path", str, ""))
+        moved = self._path(value(item, "newPath", str, "") or path)
+        if moved != path and (self._content_file(path) != self._content_file(moved)
+                              or posixpath.dirname(path) != posixpath.dirname(moved)):
+            raise Refused(f"{path} cannot be renamed to {moved}: a record moves only within its own "
+                          "folder, as a file of the same kind", 403)
+        self._content_file(moved)
+        raw = value(item, "raw", str, "")
+        if len(raw) > MAX_FILE_BYTES:
+            raise Refused(f"{moved}: the editor sent {len(raw):,} characters (at most {MAX_FILE_BYTES:,})", 413)
+        try:
+            data = parse_submitted(raw, moved)
+        except DocumentError as exc:
+            raise Refused(f"{moved}: the editor sent YAML that cannot be read:\n"
+                          + "\n".join(map(str, exc.problems))) from None
+        return path, moved, data if isinstance(data, dict) else {}
 
     def delete(self, paths: list[str]) -> dict:
         with self.lock:
@@ -183,27 +222,34 @@ class Backend:
             self._write(writes)
         return {"message": f"deleted {', '.join(paths)}"}
 
-    def _record(self, path: str, raw: str, was: str) -> dict[str, bytes]:
+    def _record(self, path: str, data: dict, was: str) -> dict[str, bytes]:
         """The file at ``path`` with the data the editor sent merged into the file at ``was``
         (the same file, unless the editor renamed it)."""
-        found = self._collection(path)
-        if found is None:
-            raise Refused(f"{path} is not a content file the editor may write", 403)
-        coll, schema_name = found
-        try:
-            data = parse_submitted(raw)
-        except yaml.YAMLError as exc:
-            raise Refused(f"{path}: the editor sent YAML that cannot be read ({exc})") from None
+        coll, schema_name = self._content_file(path)
         schema = self._schemas()[schema_name]
-        file = self.root / was
-        old_text = file.read_text(encoding="utf-8") if file.is_file() else None
-        old = plain(round_trip().load(old_text)) if old_text else None
-        text = render(old_text, clean(data if isinstance(data, dict) else {}, schema, old), schema,
-                      modeline(path, schema_name))
+        old_text, old = self._on_disk(was)
+        text = render(old_text, clean(data, schema, old), schema, modeline(path, schema_name))
         out = {path: text.encode("utf-8")}
         if old_text is None and coll.key == "modules":
             out.update(self._course_list(path, add=True))
         return out
+
+    def _on_disk(self, path: str) -> tuple[str | None, dict | None]:
+        """The file at ``path`` as it is (None if there is none), and its data; refused if the
+        build could not read it either (an alias bomb is not expanded here)."""
+        file = self.root / path
+        if not file.is_file():
+            return None, None
+        try:
+            read_document(file, self.root)
+            text = file.read_text(encoding="utf-8")
+            return text, plain(round_trip().load(text))
+        except DocumentError as exc:
+            problems = exc.problems
+        except (RuamelError, ValueError) as exc:
+            problems = [f"{path}: {exc}"]
+        raise Refused(f"{path} cannot be read as the build reads it; correct it in a text editor first:\n"
+                      + "\n".join(map(str, problems)))
 
     def _course_list(self, path: str, add: bool) -> dict[str, bytes]:
         """A module added to (or taken out of) the end of its course's ``modules`` list."""
@@ -213,10 +259,9 @@ class Backend:
             return {}
         index = next(c for c in COLLECTIONS if c.children is found[0])
         course = f"{parts[0]}/{parts[1]}/{index.index}"
-        if not (self.root / course).is_file():
+        text, data = self._on_disk(course)
+        if text is None:
             return {}
-        text = (self.root / course).read_text(encoding="utf-8")
-        data = plain(round_trip().load(text))
         mid = parts[2][: -len(".yml")]
         listed = [m for m in data.get("modules") or [] if m != mid] + ([mid] if add else [])
         if listed == data.get("modules"):
@@ -229,39 +274,7 @@ class Backend:
         return load_schemas(self.root / "data" / "schemas", load_settings(self.root, self.config).languages)
 
     def _check(self, writes: dict[str, bytes | None]) -> None:
-        """Refuse ``writes`` if `bss check` finds a problem with them the working copy lacks."""
-        with tempfile.TemporaryDirectory(prefix="bss-editor-") as scratch:
-            after = self._problems(Path(scratch), writes)
-            if not after:
-                return
-            before = self._problems(Path(scratch) / "before", {})
-        known = {_unlined(p) for p in before}
-        new = [p for p in after if _unlined(p) not in known]
-        if new:
-            raise Refused("Not saved: the content would have these problems (file:line: field: what is wrong):\n"
-                          + "\n".join(new))
-
-    def _problems(self, scratch: Path, writes: dict[str, bytes | None]) -> list[str]:
-        scratch.mkdir(parents=True, exist_ok=True)
-        for name in COPIED:
-            if (self.root / name).is_dir():
-                shutil.copytree(self.root / name, scratch / name, symlinks=True)
-        for cfg in self.root.glob("mkdocs*.yml"):
-            shutil.copy2(cfg, scratch / cfg.name)
-        for path, data in writes.items():
-            target = scratch / path
-            if data is None:
-                target.unlink(missing_ok=True)
-            else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-        run = subprocess.run([sys.executable, "-m", "bss", "check", str(scratch)], capture_output=True, text=True,
-                             env=env, cwd=scratch)
-        if run.returncode == 0:
-            return []
-        lines = [line for line in run.stderr.splitlines() if _PROBLEM.match(line)]
-        return lines or [run.stderr.strip() or "the check failed without saying why"]
+        refuse_new_problems(self.root, writes)
 
     def _write(self, writes: dict[str, bytes | None]) -> None:
         for path, data in writes.items():
@@ -274,8 +287,3 @@ class Backend:
             scratch.write_bytes(data)
             os.replace(scratch, target)
 
-
-def _unlined(problem: str) -> str:
-    """A problem without its line number, which an edit above it shifts."""
-    m = _PROBLEM.match(problem)
-    return f"{m['path']}: {m['rest']}" if m else problem

@@ -8,6 +8,11 @@ not download it again, the user's cache (``$XDG_CACHE_HOME/better-social-service
 ``~/.cache/...``). Every use checks the tarball again, so a damaged or altered cache is refused,
 never served. Offline, a cached tarball is all a build needs.
 
+Only https addresses on the registry's own host are fetched, redirects included, whatever the
+registry's answer names (``dist.tarball`` could say ``file:///etc/...``); any failure (no network,
+an answer that is not JSON, from a captive portal, say) is a ``PackageError`` with what to do,
+and the site is built without /admin/.
+
 To move to another version: ``python -m bss.cms_package VERSION`` prints the two lines to paste here.
 """
 from __future__ import annotations
@@ -18,11 +23,13 @@ import io
 import json
 import os
 import sys
+import http.client
 import tarfile
 import urllib.error
 import urllib.request
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PACKAGE = "decap-cms"
 VERSION = "3.16.3"
@@ -32,6 +39,7 @@ SCRIPT = "decap-cms.js"
 FILES = {SCRIPT: "package/dist/decap-cms.js", "decap-cms.js.LICENSE.txt": "package/dist/decap-cms.js.LICENSE.txt"}
 REGISTRY = os.environ.get("BSS_NPM_REGISTRY", "https://registry.npmjs.org").rstrip("/")
 TIMEOUT = 60  # seconds, for each request to the registry
+MAX_BYTES = 100 * 1024 * 1024  # an answer larger than this is not the package (its tarball is 16 MB)
 
 
 class PackageError(Exception):
@@ -79,13 +87,13 @@ def cached_tarball(root: Path) -> Path | None:
 
 
 def _download(root: Path) -> Path:
-    url = f"{REGISTRY}/{PACKAGE}/{VERSION}"
-    meta = json.loads(_get(url))
-    published = (meta.get("dist") or {}).get("integrity")
+    meta = _metadata(VERSION)
+    dist = meta.get("dist") if isinstance(meta.get("dist"), dict) else {}
+    published = dist.get("integrity")
     if published != INTEGRITY:
-        raise PackageError(f"the registry gives {PACKAGE} {VERSION} the integrity {published}, "
+        raise PackageError(f"the registry gives {PACKAGE} {VERSION} the integrity {str(published)[:120]}, "
                            f"not the pinned {INTEGRITY}: refusing it")
-    data = _get(meta["dist"]["tarball"])
+    data = _get(str(dist.get("tarball")))
     if integrity_of(data) != INTEGRITY:
         raise PackageError(f"the downloaded {tarball_name()} does not match its pinned integrity: refusing it")
     saved = None
@@ -104,15 +112,50 @@ def _download(root: Path) -> Path:
     return saved
 
 
+def _metadata(version: str) -> dict:
+    """The registry's answer about one version of the package, a JSON object."""
+    url = f"{REGISTRY}/{PACKAGE}/{version}"
+    try:
+        meta = json.loads(_get(url))
+    except ValueError:  # not UTF-8 or not JSON: a captive portal's page, say
+        meta = None
+    if not isinstance(meta, dict):
+        raise PackageError(f"the answer from {url} is not the registry's JSON (a network's login page?): "
+                           f"{_WHAT_TO_DO}")
+    return meta
+
+
+def _check_address(url: str) -> None:
+    """Refuse ``url`` unless it is https on the registry's own host: the registry's answer names
+    the tarball's address, and a redirect names another."""
+    registry, asked = urlsplit(REGISTRY), urlsplit(url)
+    if asked.scheme != "https" or (asked.hostname, asked.port) != (registry.hostname, registry.port):
+        raise PackageError(f"refusing to fetch {url[:200]!r}: only https addresses on {registry.netloc} "
+                           f"(the registry, BSS_NPM_REGISTRY) are fetched")
+
+
+class _StayOnRegistry(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        _check_address(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_StayOnRegistry)
+_WHAT_TO_DO = (f"connect to the internet once, or put {tarball_name()} (from `npm pack {PACKAGE}@{VERSION}`) "
+               "in .cache/editor/")
+
+
 def _get(url: str) -> bytes:
+    _check_address(url)
     request = urllib.request.Request(url, headers={"Accept": "application/json", "User-Agent": "bss-editor"})
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-            return response.read()
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise PackageError(f"could not download {url} ({getattr(exc, 'reason', exc)}): connect to the internet "
-                           f"once, or put {tarball_name()} (from `npm pack {PACKAGE}@{VERSION}`) in "
-                           f".cache/editor/") from None
+        with _OPENER.open(request, timeout=TIMEOUT) as response:
+            data = response.read(MAX_BYTES + 1)
+    except (OSError, ValueError, http.client.HTTPException) as exc:  # URLError and timeouts are OSErrors
+        raise PackageError(f"could not download {url} ({getattr(exc, 'reason', exc)}): {_WHAT_TO_DO}") from None
+    if len(data) > MAX_BYTES:
+        raise PackageError(f"{url} answered with more than {MAX_BYTES // 1024 // 1024} MB: refusing it")
+    return data
 
 
 @lru_cache(maxsize=2)
@@ -128,7 +171,7 @@ def _extract(tarball: str, _mtime: int) -> dict[str, bytes]:
 
 
 def _pins(version: str) -> str:
-    meta = json.loads(_get(f"{REGISTRY}/{PACKAGE}/{version}"))
+    meta = _metadata(version)
     return f'VERSION = "{meta["version"]}"\nINTEGRITY = "{meta["dist"]["integrity"]}"'
 
 

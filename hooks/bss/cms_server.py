@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import http.server
 import json
+import re
+import sys
 import threading
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from .cms import LOCAL, cms_config, config_yaml, read_config
 from .cms_admin import FOLDER, STYLESHEET, page, policy, script_name, stylesheet
 from .cms_backend import Backend, Refused
 from .cms_package import SCRIPT, editor_files
+from .loopback import is_own_host
 from .settings import CONFIG, load_settings
 
 MAX_BODY = 50 * 1024 * 1024  # an image sent as base64, as decap-server allows
@@ -42,8 +45,9 @@ class EditorServer:
         class Handler(_Handler):
             editor = server
 
-        self.httpd = http.server.ThreadingHTTPServer((host, port), Handler)
+        self.httpd = _Server((host, port), Handler)
         self.host = f"{host}:{self.httpd.server_address[1]}"
+        self.address = (host, self.httpd.server_address[1])  # the names it answers: loopback.py
         self.url = f"http://{self.host}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
@@ -66,9 +70,19 @@ class EditorServer:
         self.httpd.server_close()
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A browser that closes a connection (a tab closed, a reload) is not a fault to print; any
+        other error is said in a line, not a traceback."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, (ConnectionError, TimeoutError)):
+            _say(error)
+
+
 class _Handler(http.server.BaseHTTPRequestHandler):
     editor: EditorServer
     protocol_version = "HTTP/1.1"
+    timeout = 60  # seconds a connection may stay silent: one that never sends its body is let go
 
     def log_message(self, *_args):  # quiet: the terminal shows the addresses and the saves
         pass
@@ -83,18 +97,28 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         for name, value in (extra or {}).items():
             self.send_header(name, value)
+        if status >= 400 and self.command == "POST":  # its body may be unread: never read it as a request
+            self.send_header("Connection", "close")
+            self.close_connection = True
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's answer to a request it cannot parse, as plain text with the editor's headers."""
+        self.close_connection = True
+        text = message or self.responses.get(code, ("Bad request",))[0]
+        self._send(code, f"{text}\n".encode("utf-8", "replace"), "text/plain; charset=utf-8", {"Connection": "close"})
+
     def _json(self, status: int, payload) -> None:
         self._send(status, json.dumps(payload, ensure_ascii=False).encode(), "application/json; charset=utf-8")
 
-    def _hosts(self) -> tuple[str, str]:
-        return self.editor.host, self.editor.host.replace("127.0.0.1", "localhost")
-
     def _own_host(self) -> bool:
-        return self.headers.get("Host", "") in self._hosts()
+        return is_own_host(self.headers.get("Host"), *self.editor.address)
+
+    def _own_origin(self) -> bool:
+        origin = self.headers.get("Origin")
+        return origin is None or (origin.startswith("http://") and is_own_host(origin[7:], *self.editor.address))
 
     def do_GET(self):  # noqa: N802 - http.server's naming
         if not self._own_host():
@@ -114,19 +138,43 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def do_POST(self):  # noqa: N802
         if self.path != "/api/v1":
             return self._json(404, {"error": "not found"})
-        origin = self.headers.get("Origin")
-        if not self._own_host() or (origin is not None and origin not in [f"http://{h}" for h in self._hosts()]):
+        if not self._own_host() or not self._own_origin():
             return self._json(403, {"error": "requests come only from the editor's own page"})
         if not self.headers.get("Content-Type", "").startswith("application/json"):
             return self._json(415, {"error": "JSON only"})
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            return self._json(413, {"error": f"at most {MAX_BODY // 1024 // 1024} MB at once"})
         try:
-            body = json.loads(self.rfile.read(length) or b"{}")
-            result = self.editor.backend.handle(body if isinstance(body, dict) else {})
+            body = self._body()
+            result = self.editor.backend.handle(body)
         except Refused as exc:
             return self._json(exc.status, {"error": str(exc)})
-        except (ValueError, OSError) as exc:
+        except Exception as exc:  # noqa: BLE001 - a fault of the editor itself: said, not a dropped connection
+            _say(exc)
             return self._json(500, {"error": f"{exc.__class__.__name__}: {exc}"})
         self._json(200, result)
+
+    def _body(self):
+        """The request's JSON body: exactly Content-Length bytes (digits only, at most MAX_BODY), read
+        whole, or refused before a byte is read."""
+        if self.headers.get("Transfer-Encoding") is not None:
+            raise Refused("a body of known length only (Content-Length, not Transfer-Encoding)", 411)
+        lengths = set(self.headers.get_all("Content-Length") or ["0"])
+        if len(lengths) != 1 or not re.fullmatch(r"[0-9]+", next(iter(lengths))):
+            raise Refused("Content-Length is one whole number of bytes", 400)
+        digits = next(iter(lengths))
+        length = int(digits) if len(digits) <= 12 else MAX_BODY + 1
+        if length > MAX_BODY:
+            raise Refused(f"at most {MAX_BODY // 1024 // 1024} MB at once", 413)
+        try:
+            data = self.rfile.read(length)
+        except OSError:  # silent past the timeout
+            raise Refused("the body did not arrive", 408) from None
+        if len(data) < length:
+            raise Refused("the body is shorter than its Content-Length", 400)
+        try:
+            return json.loads(data or b"{}")
+        except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, or nested past Python's limit
+            raise Refused(f"the body is not JSON that can be read ({exc.__class__.__name__})", 400) from None
+
+
+def _say(error: BaseException) -> None:
+    print(f"The editor could not answer a request: {error.__class__.__name__}: {error}", file=sys.stderr)

@@ -7,7 +7,9 @@ ruamel.yaml's round trip, which re-emits an untouched node as it was read; a val
 change keeps its node, so every line the editor did not change stays byte for byte:
 
 - fields the schema does not know are dropped, so are empty values (an empty text counts as
-  missing, as in the checks) and ``false`` flags the file did not have;
+  missing, as in the checks) and ``false`` flags the file did not have (the form sends every
+  box it shows, ticked or not), unless the schema requires the field there: the answer of a
+  true-false question may be ``false``;
 - Romanian texts get comma-below ș ț in place of cedilla ş ţ (a text in another language, or a
   name, may rightly have a cedilla: Gagauz writes ş);
 - the first line is the modeline that gives editors' tools the schema;
@@ -22,25 +24,17 @@ import io
 import os
 import re
 
-import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString, SingleQuotedScalarString
 
-from .source import is_blank
+from .schemas import required_of
+from .source import is_blank, read_text
 from .text import romanian
 
 MODELINE = "# yaml-language-server: $schema="
 ROMANIAN = "ro"
 FLOW_WIDTH = 100  # a text mapping whose texts fit on one line this long is written {ro: ..., en: ...}
-
-
-class _Loader(yaml.SafeLoader):
-    """The editor's YAML as plain data; dates stay text, as the checks read them."""
-
-
-_Loader.yaml_implicit_resolvers = {k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-                                   for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
 def round_trip() -> YAML:
@@ -51,8 +45,10 @@ def round_trip() -> YAML:
     return y
 
 
-def parse_submitted(raw: str):
-    return yaml.load(raw, Loader=_Loader)
+def parse_submitted(raw: str, path: str = "the editor's text"):
+    """What the editor sent, as plain data (dates as text), read as the build reads a file: an
+    alias bomb is refused at once, never expanded. Raises ``DocumentError``."""
+    return read_text(raw, path).data
 
 
 def modeline(file: str, schema: str) -> str:
@@ -71,12 +67,13 @@ def clean(value, schema: dict, old=None, lang: str | None = None):
         props = schema.get("properties") or {}
         per_language = bool(schema.get("x-per-language"))
         old = old if isinstance(old, dict) else {}
+        required = required_of(schema, value)
         out = {}
         for key, item in value.items():
             if key not in props:
                 continue
             sub = clean(item, props[key], old.get(key), key if per_language else lang)
-            if sub is False and key not in old and key not in schema.get("required", []):
+            if sub is False and key not in old and key not in required:
                 continue
             if not _empty(sub):
                 out[key] = sub

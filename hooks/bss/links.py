@@ -28,7 +28,7 @@ from pathlib import Path
 from .plain import plain_html
 from .problems import Problem, field_name
 from .settings import Languages
-from .source import Document
+from .source import Document, Lines
 from .text import Text
 
 # Where each kind of page lives; {id} is the record's id (course/module for a module).
@@ -53,7 +53,9 @@ ANCHORED = {"section": "chapter", "term": "glossary", "lesson": "module"}
 # The reference kinds editors write, and the kind each names.
 REFERENCES = {"ghid": "chapter", "caz": "case-study", "modul": "module", "glosar": "term", "partener": "partner",
               "program": "programme"}
-PATTERN = re.compile(r"\[\[([a-z]+):([a-z0-9/#-]*)(?:\|([^\]\n]+))?\]\]")
+# Own words hold no bracket: an attempt to match stops at the next one, so a text of unclosed
+# references is read once, not once per reference.
+PATTERN = re.compile(r"\[\[([a-z]+):([a-z0-9/#-]*)(?:\|([^\[\]\n]+))?\]\]")
 SHORT = "g"  # short links for slides and print: /g/<chapter>/ and /g/<chapter>/<section>/
 
 
@@ -234,17 +236,17 @@ class Links:
     def problems_in(self, text: str, path: str, line: int, field: str) -> list[Problem]:
         """Every reference in ``text`` that names nothing, and every ``[[`` that is no reference."""
         out = []
+        lines = Lines(text, line)
         for match in PATTERN.finditer(text):
             if self._target(match.group(1), match.group(2)) is None:
-                at = line + text.count("\n", 0, match.start())
-                out.append(Problem(path, at, field, f"{match.group(0)} refers to nothing",
+                out.append(Problem(path, lines.at(match.start()), field, f"{match.group(0)} refers to nothing",
                                    self._expected(match.group(1), match.group(2))))
         for match in re.finditer(r"\[\[", text):
             if not PATTERN.match(text, match.start()):
-                at = line + text.count("\n", 0, match.start())
+                at = lines.at(match.start())
                 snippet = text[match.start():match.start() + 40].split("\n")[0]
                 out.append(Problem(path, at, field, f"'{snippet}' is not a complete reference",
-                                   "[[kind:id]] or [[kind:id|own words]] on one line"))
+                                   "[[kind:id]] or [[kind:id|own words]] on one line, the words without brackets"))
         return out
 
     def _expected(self, kind: str, target: str) -> str:
@@ -261,7 +263,7 @@ class Links:
         for doc in docs:
             for path, value in _strings(doc.data, ()):
                 if "[[" in value:
-                    out.extend(self.problems_in(value, doc.path, doc.text_line(path, value, 0), field_name(path)))
+                    out.extend(self.problems_in(value, doc.path, doc.text_line(path, value), field_name(path)))
         return out
 
     def check_pages(self, docs_dir: Path, root: Path) -> list[Problem]:

@@ -17,7 +17,7 @@ import markdown
 from .problems import Problem
 from .sanitize import URL_SCHEMES, is_local, safe_id
 from .settings import markdown_arguments
-from .source import Document
+from .source import Document, Lines
 
 # What Markdown produces, plus simple HTML an editor may write.
 CONTENT_TAGS = {
@@ -35,6 +35,9 @@ LOADS = URL_ATTRIBUTES - {"href", "cite"}
 EXPECTED_TAGS = "Markdown, or simple HTML such as <strong>, <abbr> or <figure>; no scripts, frames, forms or styles"
 # Anything that can turn into HTML, an attribute or a link: plain prose is skipped, which keeps the check fast.
 _MAY_HOLD_MARKUP = re.compile(r"<|\]\(|\]:|\{|&")
+# Each problem is located by a search through its text: past this many in one text, the rest are
+# counted, not listed, so that a hostile text of thousands of slips costs a bounded number of searches.
+MAX_LISTED = 50
 
 
 def check_text(text: str, extensions: list, strict: bool = True) -> list[tuple[str, str, str]]:
@@ -49,7 +52,12 @@ def check_text(text: str, extensions: list, strict: bool = True) -> list[tuple[s
     audit = _Audit(strict)
     audit.feed(_converter(extensions).reset().convert(text))
     audit.close()
-    return audit.found
+    found = list(audit.found)
+    if len(found) > MAX_LISTED:
+        more = len(found) - MAX_LISTED
+        found = found[:MAX_LISTED] + [("", f"{more:,} more problems of these kinds are not listed",
+                                       "the text without them: correct those listed, then check again")]
+    return found
 
 
 def check_document(doc: Document, fields, extensions: list) -> list[Problem]:
@@ -59,20 +67,19 @@ def check_document(doc: Document, fields, extensions: list) -> list[Problem]:
         return []
     problems = []
     for path, text in fields:
-        for snippet, message, expected in check_text(text, extensions):
-            where = text.lower().find(snippet.lower())
-            line = doc.text_line(path, text, max(where, 0))
-            problems.append(Problem(doc.path, line, _field(path), message, expected))
+        found = check_text(text, extensions)
+        if found:
+            lines, lower = Lines(text, doc.text_line(path, text)), text.lower()
+            problems.extend(Problem(doc.path, lines.at(max(lower.find(snippet.lower()), 0)), _field(path), message,
+                                    expected) for snippet, message, expected in found)
     return problems
 
 
 def check_page(rel: str, text: str, extensions: list) -> list[Problem]:
     """Problems in a hand-written Markdown page of docs/, with their lines."""
-    problems = []
-    for snippet, message, expected in check_text(text, extensions, strict=False):
-        where = text.lower().find(snippet.lower())
-        problems.append(Problem(rel, text.count("\n", 0, max(where, 0)) + 1, "text", message, expected))
-    return problems
+    lines, lower = Lines(text), text.lower()
+    return [Problem(rel, lines.at(max(lower.find(snippet.lower()), 0)), "text", message, expected)
+            for snippet, message, expected in check_text(text, extensions, strict=False)]
 
 
 _CONVERTERS: dict[str, markdown.Markdown] = {}
@@ -102,11 +109,10 @@ class _Audit(HTMLParser):
     def __init__(self, strict: bool):
         super().__init__(convert_charrefs=True)
         self.strict = strict
-        self.found: list[tuple[str, str, str]] = []
+        self.found: dict[tuple[str, str, str], None] = {}  # in order, each once
 
     def _add(self, snippet: str, message: str, expected: str) -> None:
-        if (snippet, message, expected) not in self.found:
-            self.found.append((snippet, message, expected))
+        self.found[(snippet, message, expected)] = None
 
     def handle_starttag(self, tag, attrs):
         if tag in NEVER or (self.strict and tag not in CONTENT_TAGS):

@@ -11,6 +11,8 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader
 
+from .strings import fill
+
 TEMPLATES = Path(__file__).parent / "templates"
 KEYS = ("preview.title", "preview.intro", "preview.count", "preview.reload")
 # Used when the interface strings themselves cannot be read (the problem may be in them).
@@ -32,7 +34,10 @@ def strings(root: Path, lang: str) -> dict[str, str]:
 
 
 def error_page(problems: list[str], lang: str, texts: dict[str, str], reload_script: str) -> str:
+    try:
+        count = fill(texts["preview.count"], {"n": len(problems)})
+    except (KeyError, ValueError):  # a slip in the strings file itself (the problems list it): say it in English
+        count = fill(FALLBACK["preview.count"], {"n": len(problems)})
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)
     return env.get_template("preview-error.html").render(
-        problems=problems, lang=lang, t=texts, count=texts["preview.count"].format(n=len(problems)),
-        reload_script=reload_script)
+        problems=problems, lang=lang, t=texts, count=count, reload_script=reload_script)

@@ -76,6 +76,22 @@ def _language_name(code: str) -> str:
         return f"'{code}'"
 
 
+def schema(name: str, schema_dir: Path) -> dict:
+    """The schema ``name`` as the checks read it ($refs inlined)."""
+    return _validators(str(schema_dir), ())[name].schema
+
+
+def required_of(schema: dict, value: dict) -> set[str]:
+    """The fields ``schema`` requires of ``value``: its own, and those of each condition
+    (``allOf: [{if, then}]``) that ``value`` meets (a true-false question requires ``correct``)."""
+    required = set(schema.get("required", []))
+    for part in [schema, *(schema.get("allOf") or [])]:
+        condition = part.get("if") if isinstance(part, dict) else None
+        if isinstance(condition, dict) and Draft202012Validator(condition).is_valid(value):
+            required.update((part.get("then") or {}).get("required", []))
+    return required
+
+
 def markdown_fields(doc: Document, schema: str, schema_dir: Path):
     """``(path, text)`` of every value in ``doc`` that its schema marks as Markdown (``x-markdown``);
     every other text is plain and shown exactly as written."""

@@ -4,6 +4,12 @@ A counted phrase has a key per CLDR plural category (``case_studies.count.one``,
 ``.other``...); those may differ between languages, as their grammars do, but each has ``.other``.
 ``language.locale`` names the locale Babel formats the language's numbers and dates with
 (``en_GB``: British date order).
+
+A string the site fills in has plain ``{name}`` placeholders, and only those the site passes to it
+(``x-placeholders`` in data/schemas/strings.schema.json lists them per key). Anything else in
+braces is a problem at its line: a format specification (``{n:>99999999999}`` asks Python for
+gigabytes of padding), a conversion (``{n!r}``) or an attribute (``{n.__class__}``) would let a
+strings file crash the build or print what it should not.
 """
 from __future__ import annotations
 
@@ -12,7 +18,7 @@ import string
 from pathlib import Path
 
 from .problems import ContentError, Problem
-from .schemas import validate
+from .schemas import schema, validate
 from .settings import Languages
 from .source import Document, DocumentError, read_document
 from .text import Text, romanian
@@ -52,8 +58,8 @@ class Strings:
         if not values:
             return text
         try:
-            return text.format(**values)
-        except (KeyError, IndexError, ValueError) as exc:
+            return fill(text, values)
+        except (KeyError, ValueError) as exc:
             # A placeholder the page does not provide: an editor's slip in the strings file.
             doc = self.docs.get(lang)
             where = (doc.path, doc.line((key,))) if doc else (f"data/i18n/{lang}.yml", 1)
@@ -62,9 +68,31 @@ class Strings:
                                         f"only the placeholders {known}")]) from None
 
 
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def placeholders(text: str) -> set[str]:
-    """The ``{names}`` in ``text``; ValueError if a brace is unbalanced."""
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    """The ``{names}`` in ``text``; ValueError if a brace is unbalanced or a placeholder is more
+    than a name (a format, a conversion, an attribute or an index, a number)."""
+    names = set()
+    for _, name, spec, conversion in string.Formatter().parse(text):
+        if name is None:
+            continue
+        if not _NAME.fullmatch(name) or spec or conversion:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            shown = written if len(written) <= 40 else written[:37] + "..."
+            raise ValueError(f"{shown} is not a plain {{name}}")
+        names.add(name)
+    return names
+
+
+def fill(text: str, values: dict) -> str:
+    """``text`` with its placeholders filled in from ``values``; ValueError for a placeholder that
+    is not plain (nothing in braces but a name is ever evaluated), KeyError for one not given."""
+    missing = placeholders(text) - values.keys()
+    if missing:
+        raise KeyError(sorted(missing)[0])
+    return text.format(**values)
 
 
 def load_strings(root: Path, languages: Languages, problems: list[Problem]) -> Strings:
@@ -87,12 +115,14 @@ def load_strings(root: Path, languages: Languages, problems: list[Problem]) -> S
         docs[lang] = doc
         table[lang] = {k: romanian(v) if lang == "ro" else v for k, v in doc.data.items()}
     if len(docs) == len(languages):
-        problems.extend(_check_keys(docs, languages.default))
+        declared = schema("strings.schema.json", root / "data" / "schemas").get("x-placeholders") or {}
+        problems.extend(_check_keys(docs, languages.default, declared))
     return Strings(table, docs, languages)
 
 
-def _check_keys(docs: dict[str, Document], default: str) -> list[Problem]:
-    """The same keys in every language, each with well-formed placeholders, the same as in the default."""
+def _check_keys(docs: dict[str, Document], default: str, declared: dict[str, list]) -> list[Problem]:
+    """The same keys in every language, each with plain placeholders: those the site fills in
+    (``declared``, by key without its plural category), reported in the file that differs."""
     base = docs[default]
     problems = []
 
@@ -109,16 +139,19 @@ def _check_keys(docs: dict[str, Document], default: str) -> list[Problem]:
         for key in sorted(k for k in doc.data if PLURAL.search(k) and f"{PLURAL.sub('', k)}.other" not in doc.data):
             problems.append(doc.problem((key,), "has no .other form", f"{PLURAL.sub('', key)}.other beside it"))
         for key, text in doc.data.items():
-            reference = base.data.get(key) or base.data.get(PLURAL.sub(".other", key))
+            wanted = set(declared.get(PLURAL.sub("", key), ()))
             try:
                 names = placeholders(text)
-                wanted = placeholders(reference) if reference is not None else names
             except ValueError as exc:
                 problems.append(doc.problem((key,), f"has a broken placeholder ({exc})",
                                             "placeholders written {name}; a literal brace doubled: {{ or }}"))
                 continue
             if names != wanted:
-                expected = ", ".join("{" + n + "}" for n in sorted(wanted)) or "no placeholders"
-                problems.append(doc.problem((key,), f"uses {', '.join('{' + n + '}' for n in sorted(names)) or 'no placeholders'}",
-                                            f"the placeholders of {base.path}: {expected}"))
+                said = (f"uses {_listed(names - wanted)}, which the site does not fill in" if names - wanted
+                        else f"leaves out {_listed(wanted - names)}, which the site fills in")
+                problems.append(doc.problem((key,), said, f"the placeholders of this string: {_listed(wanted) or 'none'}"))
     return problems
+
+
+def _listed(names) -> str:
+    return ", ".join("{" + n + "}" for n in sorted(names))
