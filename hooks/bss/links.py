@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import IMAGES_DIR
 from .plain import plain_html
 from .problems import Problem, field_name
 from .settings import Languages
@@ -132,6 +133,11 @@ class Links:
         """A relative link to the file ``target`` from the file ``from_file`` (both source paths,
         or both output paths), as MkDocs resolves links between files."""
         return posixpath.relpath(target, posixpath.dirname(from_file) or ".")
+
+    @staticmethod
+    def image(src: str, from_page: str) -> str:
+        """A relative Markdown link to the photo ``src`` (a path under docs/assets/images/)."""
+        return Links.relative(f"{IMAGES_DIR.removeprefix('docs/')}/{src}", from_page)
 
     @staticmethod
     def relative_url(target: str, from_url: str) -> str:

@@ -121,6 +121,10 @@ class Localizer:
         """A Markdown link to the thing, titled with its name unless ``label`` is given."""
         return Markup("[{}]({})").format(Markup(label) if label is not None else self.name(kind, id), self.href(kind, id))
 
+    def image(self, src: str) -> str:
+        """A Markdown link to a photo under docs/assets/images/, from this page."""
+        return self.links.image(src, self.page)
+
     def title(self, kind: str, id: str = "") -> Text:
         return self.links.title(kind, id)
 
