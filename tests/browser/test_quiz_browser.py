@@ -59,7 +59,7 @@ def test_checking_marks_what_was_answered_and_points_out_what_was_not(page, site
 
     assert summary(page) == (f"Ați răspuns la 2 din {len(Q3)} întrebări. "
                              "Răspundeți și la celelalte, apoi verificați din nou.")
-    assert page.evaluate("localStorage.getItem('bss-progress')") is None  # no score for half a quiz
+    assert page.evaluate("JSON.parse(localStorage.getItem('bss-progress')).modules") == {}  # no score for half a quiz
     assert page.evaluate("document.activeElement.getAttribute('data-summary')") is not None
 
 
@@ -125,6 +125,51 @@ def test_reload_keeps_answers_and_results(page, site_url):
         assert page.locator(f"#q-{Q3[0]['id']}-{first}").is_checked()
     assert summary(page).startswith(f"Răspunsuri corecte: {len(Q3)} din {len(Q3)} (100%)")
     assert page.locator(f"#q-{Q3[0]['id']} [data-result]").is_visible()
+
+
+def chosen(page) -> dict:
+    """What the page shows chosen, per question: the checked options' ids, or the text typed."""
+    return page.locator("fieldset.bss-q").evaluate_all("""qs => Object.fromEntries(qs.map(q => {
+        const text = q.querySelector('input[type=text]');
+        return [q.dataset.question, text ? text.value : [...q.querySelectorAll('input:checked')].map(i => i.value)];
+    }))""")
+
+
+def test_each_answer_is_kept_as_chosen_and_shown_again_after_a_reload(page, site_url):
+    module = "dezvoltarea-serviciului"
+    qs = questions(module)
+    assert len(qs) == 8
+    page.goto(module_url(site_url, module))
+    for i, q in enumerate(qs[2:6]):  # a multiple choice, a true-false, a fill-blank and another, half of them wrong
+        answer(page, q, right=i % 2 == 0)
+    before = chosen(page)
+    assert sum(1 for a in before.values() if a) == 4
+    page.get_by_role("button", name="Verifică răspunsurile").click()  # 4 of 8: pointed out, not stored as a result
+    page.reload()
+    assert chosen(page) == before
+    assert summary(page) == "" and page.locator("[data-result]:visible").count() == 0  # shown, not marked
+    # The quiz's questions change (its version): the old answers are set aside, with a notice.
+    page.evaluate("""() => { const d = JSON.parse(localStorage.getItem('bss-progress'));
+        Object.values(d.drafts).forEach(e => e.version = '000000000000');
+        localStorage.setItem('bss-progress', JSON.stringify(d)); }""")
+    page.reload()
+    assert page.locator("[data-notice]").text_content().startswith("Întrebările testului s-au schimbat")
+    assert not any(chosen(page).values())
+    page.reload()  # set aside for good: no notice the second time
+    assert page.locator("[data-notice]").is_hidden() and not any(chosen(page).values())
+
+
+def test_an_answer_changed_after_checking_is_kept(page, site_url):
+    page.goto(module_url(site_url, M3))
+    answer_all(page, M3)
+    page.get_by_role("button", name="Verifică răspunsurile").click()
+    q = next(q for q in Q3 if q["type"] == "single")
+    answer(page, q, right=False)
+    page.reload()
+    assert chosen(page)[q["id"]] == [wrong_choice(q)]
+    page.get_by_role("button", name="Încearcă din nou").click()
+    page.reload()
+    assert not any(chosen(page).values())
 
 
 def test_try_again_clears_the_answers(page, site_url):
