@@ -145,8 +145,7 @@ def test_without_javascript_the_whole_list_shows(browser, site_url):
     ctx.close()
 
 
-@pytest.mark.parametrize("path", ["/studii-de-caz/", "/studii-de-caz/?program=ssmb-2018", "/rezultate/"])
 @pytest.mark.parametrize("prefix", ["", "/en"])
-def test_catalogue_and_results_pass_axe(page, site_url, axe, prefix, path):
-    page.goto(f"{site_url}{prefix}{path}")
+def test_a_filtered_catalogue_passes_axe(page, site_url, axe, prefix):
+    page.goto(f"{site_url}{prefix}/studii-de-caz/?program=ssmb-2018")
     assert_accessible(axe, page)

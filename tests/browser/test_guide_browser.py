@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from browsing import assert_accessible
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
@@ -44,12 +43,6 @@ def test_short_link_works_without_javascript(browser, site_url):
     page.wait_for_url(f"{site_url}/en/ghid/parteneriatul/")
     ctx.close()
 
-
-@pytest.mark.parametrize("path", ["/ghid/cadrul-legal/", "/glosar/", "/ghid/complet/", "/ghid/"])
-@pytest.mark.parametrize("prefix", ["", "/en"])
-def test_guide_pages_pass_axe(page, site_url, axe, path, prefix):
-    page.goto(f"{site_url}{prefix}{path}")
-    assert_accessible(axe, page)
 
 
 def test_glossary_term_explains_itself_on_focus_and_hover_and_escape_closes_it(page, site_url):

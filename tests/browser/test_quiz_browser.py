@@ -354,12 +354,6 @@ def test_without_javascript_every_answer_is_reachable(browser, site_url):
     ctx.close()
 
 
-@pytest.mark.parametrize("prefix", ["", "/en"])
-@pytest.mark.parametrize("path", [COURSE, f"{COURSE}{M3}/", f"{COURSE}certificat/", "/cursuri/"])
-def test_course_pages_pass_axe(page, site_url, axe, prefix, path):
-    page.goto(f"{site_url}{prefix}{path}")
-    assert_accessible(axe, page)
-
 
 def test_checked_quiz_and_unlocked_certificate_pass_axe(page, site_url, axe):
     page.goto(module_url(site_url, M3))
