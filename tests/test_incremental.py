@@ -138,20 +138,20 @@ def test_requests_and_dirty_notices_are_not_warnings_in_the_preview():
 
 def test_a_build_that_empties_the_folder_waits_for_the_steps_still_reading_it():
     import threading
-    import time
 
     r = Rebuilds()
-    started, said = threading.Event(), []
+    started, release, said = threading.Event(), threading.Event(), []
 
-    def index():
+    def index():  # a step that reads the folder until the test lets it end
         started.set()
-        time.sleep(0.5)
+        release.wait()
         return "indexed"
 
     r.defer(index)
     r.run_deferred(lambda text, error: said.append(text or repr(error)))
-    started.wait(5)
+    started.wait()
     assert said == []  # run_deferred returned at once: the pages are served meanwhile
+    release.set()
     r.settle()
     assert said == ["indexed"]
     r.defer(lambda: 1 / 0)

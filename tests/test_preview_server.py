@@ -1,14 +1,31 @@
-"""The live preview's server, without a browser: what it answers while a build runs."""
+"""The live preview's server, without a browser: what it answers while a build runs, and which
+events of the file system start a rebuild."""
 from __future__ import annotations
 
+import os
 import sys
 import threading
-import time
+from pathlib import Path
+
+from watchdog.events import FileSystemEventHandler
 
 from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-from preview import PreviewServer  # noqa: E402
+from preview import ChangesObserver, PreviewServer  # noqa: E402
+
+
+class WatchedCondition(threading.Condition):
+    """A condition that says when someone waits on it (wait_for waits through wait); the lock is
+    released only inside the wait, so whoever was told cannot notify before the waiting starts."""
+
+    def __init__(self, waiting: threading.Event):
+        super().__init__()
+        self.waiting = waiting
+
+    def wait(self, timeout=None):
+        self.waiting.set()
+        return super().wait(timeout)
 
 
 def test_a_page_asked_for_during_a_failing_build_is_the_problem_page(tmp_path):
@@ -16,9 +33,11 @@ def test_a_page_asked_for_during_a_failing_build_is_the_problem_page(tmp_path):
     server = PreviewServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     try:
         server._wanted_epoch = server._visible_epoch + 1  # a build is running
+        waiting = threading.Event()
+        server._epoch_cond = WatchedCondition(waiting)
 
-        def build_fails():
-            time.sleep(0.3)
+        def build_fails():  # ends once the request waits for it
+            waiting.wait()
             server.problems = ["data/x.yml:3: title: missing (a text)"]
             with server._epoch_cond:
                 server._visible_epoch = server._wanted_epoch
@@ -31,3 +50,40 @@ def test_a_page_asked_for_during_a_failing_build_is_the_problem_page(tmp_path):
         assert f"e={server._visible_epoch}".encode() in body  # its reload script waits for the next build
     finally:
         server.server_close()
+
+
+class Recorder(FileSystemEventHandler):
+    """The events that reach the preview's rebuild, and one awaited: the change that ends the test."""
+
+    def __init__(self, last: str):
+        super().__init__()
+        self.seen, self.last, self.done = [], last, threading.Event()
+
+    def on_any_event(self, event):
+        if not event.is_directory:
+            self.seen.append((event.event_type, Path(os.fsdecode(event.src_path)).name))
+            if self.seen[-1][1] == self.last:
+                self.done.set()
+
+
+def test_only_a_changed_file_starts_a_rebuild_not_a_read_nor_compiled_python(tmp_path):
+    """The system reports the events of one watch in the order they happened: once the change made
+    last has come, every event before it has come too, so nothing needs a fixed wait."""
+    content = tmp_path / "data/x.yml"
+    content.parent.mkdir()
+    content.write_text("id: x\n", encoding="utf-8")
+    (tmp_path / "hooks/__pycache__").mkdir(parents=True)
+    recorder = Recorder("y.yml")
+    observer = ChangesObserver()
+    observer.schedule(recorder, str(tmp_path), recursive=True)
+    observer.start()
+    try:
+        assert content.read_text(encoding="utf-8") == "id: x\n"  # a build reads every file
+        (tmp_path / "hooks/__pycache__/site_hook.cpython-311.pyc").write_bytes(b"compiled")
+        (tmp_path / "data/y.yml").write_text("id: y\n", encoding="utf-8")  # a change
+        assert recorder.done.wait(60), recorder.seen
+    finally:
+        observer.stop()
+        observer.join()
+    assert {name for _, name in recorder.seen} == {"y.yml"}, recorder.seen
+    assert "modified" in {kind for kind, _ in recorder.seen}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from helpers import ROOT, copy_project
+from helpers import ROOT, copy_project, poll
 from server import free_port
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -186,21 +186,20 @@ def test_the_nginx_server_block_serves_the_site_as_the_readme_says(built_site, t
 
 
 def _getter(base: str, server: subprocess.Popen, log: Path):
-    import time
     import urllib.error
     import urllib.request
 
+    def once(path: str) -> tuple[int, dict, str] | None:
+        try:
+            with urllib.request.urlopen(base + path, timeout=30) as response:
+                return response.status, dict(response.headers), response.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read().decode("utf-8", "replace")
+        except OSError:  # not listening yet
+            return None
+
     def get(path: str) -> tuple[int, dict, str]:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                with urllib.request.urlopen(base + path, timeout=5) as response:
-                    return response.status, dict(response.headers), response.read().decode("utf-8", "replace")
-            except urllib.error.HTTPError as error:
-                return error.code, dict(error.headers), error.read().decode("utf-8", "replace")
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    said = log.read_text(encoding="utf-8") if log.exists() else ""
-                    raise AssertionError(f"nginx did not serve {path}:\n{said}")
-                time.sleep(0.1)
+        said = lambda: log.read_text(encoding="utf-8") if log.exists() else ""  # noqa: E731
+        return poll(lambda: once(path), lambda: f"nginx did not serve {path}:\n{said()}",
+                    gone=lambda: server.poll() is not None)
     return get

@@ -15,3 +15,19 @@ def axe_report(axe, page) -> str:
 def assert_accessible(axe, page):
     report = axe_report(axe, page)
     assert not report, report
+
+
+# The search for ``query`` has answered (its list of results is there: while searching, Pagefind
+# shows only a message) and every result shown has loaded (each is a placeholder until Pagefind
+# has fetched its title and link).
+_SEARCHED = """query => {
+    const message = document.querySelector('.pagefind-ui__message');
+    return !!message && message.textContent.includes(query) && !!document.querySelector('.pagefind-ui__results')
+        && !document.querySelector('.pagefind-ui__loading');
+}"""
+
+
+def search_results(page, query: str) -> list[str]:
+    """The addresses of the results the search page shows for ``query``, once they have all come."""
+    page.wait_for_function(_SEARCHED, arg=query)
+    return page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")

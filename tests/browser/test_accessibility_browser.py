@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from browsing import axe_report
+from browsing import axe_report, search_results
 from helpers import ROOT
 
 # One page of each type; {easy} is the last word of an easy-to-read page's address in the language.
@@ -31,7 +31,7 @@ def test_every_page_type_passes_axe(browser, axe, site_url, lang, width):
     for path in PAGE_TYPES:
         page.goto(f"{site_url}{'/en/' if lang == 'en' else '/'}{path.format(easy=EASY[lang])}")
         if path.startswith("cautare/"):
-            page.locator(".pagefind-ui__result").first.wait_for()
+            search_results(page, "servicii")
         reports.append(axe_report(axe, page))
     ctx.close()
     found = [r for r in reports if r]

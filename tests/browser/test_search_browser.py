@@ -3,20 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-# The search for ``query`` has answered (its list of results is there: while searching, Pagefind
-# shows only a message) and every result shown has loaded (each is a placeholder until Pagefind
-# has fetched its title and link).
-LOADED = """query => {
-    const message = document.querySelector('.pagefind-ui__message');
-    return !!message && message.textContent.includes(query) && !!document.querySelector('.pagefind-ui__results')
-        && !document.querySelector('.pagefind-ui__loading');
-}"""
+from browsing import search_results
 
 
 def results(page, query: str, prefix: str = "") -> list[str]:
     page.goto(f"{page.context.base}{prefix}/cautare/?q={query}")
-    page.wait_for_function(LOADED, arg=query)
-    return page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    return search_results(page, query)
 
 
 @pytest.fixture
@@ -52,9 +44,7 @@ def test_home_page_search_box_leads_to_results(page, site_url):
     page.locator("#home-q").fill("costificare")  # the box in the page, not the one in the header
     page.keyboard.press("Enter")
     page.wait_for_url(f"{site_url}/cautare/?q=costificare")
-    page.locator(".pagefind-ui__result").first.wait_for(timeout=10000)
-
-
+    assert search_results(page, "costificare")
 
 
 def test_results_come_on_a_slow_connection(search_page):
