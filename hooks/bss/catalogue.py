@@ -51,7 +51,8 @@ def facet_values(case) -> dict[str, tuple[str, ...]]:
 
 def facets(content) -> dict[str, tuple[Option, ...]]:
     """For each filter, the values that occur in the data, with how many case studies have each
-    (the template orders them in each language)."""
+    (the template orders them in each language). Every district is a value, those with no case
+    study yet too: an address that asks for one keeps it, and says that none is there."""
     languages = content.settings.languages
     labels = {
         "raion": lambda v: content.units[v].name,
@@ -62,6 +63,7 @@ def facets(content) -> dict[str, tuple[Option, ...]]:
         "org": lambda v: content.partners[v].name,
     }
     counts: dict[str, dict[str, int]] = {key: {} for key in FACETS}
+    counts["raion"] = dict.fromkeys(content.units, 0)
     for case in content.case_studies.values():
         for key, values in facet_values(case).items():
             for value in values:
