@@ -105,6 +105,8 @@ class Course:
     objectives: tuple[Text, ...]
     pass_mark: int
     modules: tuple[Module, ...]
+    issuer: str | None = None  # a partner id: who runs the course and issues its certificate
+    programme: str | None = None  # a programme id: who funds the course
 
     @property
     def minutes(self) -> int:
@@ -202,7 +204,8 @@ MODULES = Collection(
     unique=(("lessons",), ("quiz", "questions"), ("quiz", "questions", "*", "answers")), label="modules",
 )
 COURSES = Collection("courses", "courses", "course.schema.json", None, layout="folders", index="course.yml",
-                     children=MODULES, label="courses", check=_check_all)
+                     children=MODULES, label="courses", check=_check_all,
+                     references={("issuer",): "partners", ("programme",): "programmes"})
 
 
 # -- models ----------------------------------------------------------------------------------
@@ -245,7 +248,7 @@ def build_courses(records: dict[str, Record], modules: dict[str, Record], string
     for cid, r in sorted(records.items()):
         built = tuple(build_module(cid, modules[f"{cid}/{mid}"], r.get("pass_mark"), strings) for mid in r.get("modules"))
         out[cid] = Course(cid, r.text("title"), r.text("description"), r.text("audience"), r.texts("objectives"),
-                          r.get("pass_mark"), built)
+                          r.get("pass_mark"), built, r.get("issuer"), r.get("programme"))
     return out
 
 
@@ -260,7 +263,9 @@ def pages(content) -> list[PageSpec]:
         specs.append(PageSpec("course", course.id, "course.md", course.title, {"course": course}, course.description,
                               meta={"quiz": True}))
         specs.append(PageSpec("certificate", course.id, "certificate.md", content.strings.text("certificate.title"),
-                              {"course": course}, meta={"quiz": True}))
+                              {"course": course, "programme": content.programmes.get(course.programme),
+                               "site": Text(content.settings.site_names, content.settings.languages.default)},
+                              meta={"quiz": True}))
         for i, module in enumerate(course.modules):
             context = {"course": course, "module": module, "number": i + 1,
                        "previous": course.modules[i - 1] if i else None,

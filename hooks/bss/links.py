@@ -211,7 +211,11 @@ class Links:
 
     def short_url(self, chapter: str, section: str, lang: str) -> str:
         """The full short address a trainer prints and copies, with the site's domain."""
-        return f"{self.site_url}/{self.prefix(lang)}{self.short(chapter, section)}"
+        return f"{self.public_url(lang)}{self.short(chapter, section)}"
+
+    def public_url(self, lang: str) -> str:
+        """The site's public address in ``lang``, for print: ``https://host/``, ``https://host/en/``."""
+        return f"{self.site_url}/{self.prefix(lang)}"
 
     # -- references in Markdown ---------------------------------------------------------------
     def _target(self, kind: str, target: str) -> tuple[str, str] | None:

@@ -128,6 +128,10 @@ class Localizer:
     def title(self, kind: str, id: str = "") -> Text:
         return self.links.title(kind, id)
 
+    def names(self, kind: str, ids) -> str:
+        """What the things are called, as a list in this language ('A, B și C'), plain text."""
+        return fmt.listing([self.plain(self.links.title(kind, i)) for i in ids], self.locale)
+
     def others(self, value: Text) -> list[tuple[str, str, str]]:
         """The text in each other language it is written in: ``[(code, language name, text)]``,
         the language named in this page's language."""
@@ -141,6 +145,10 @@ class Localizer:
         """An icon of the site, inline, described by ``alt`` (or hidden from screen readers without it)."""
         label = f' role="img" aria-label="{escape(self.plain(alt))}"' if alt else ' aria-hidden="true"'
         return Markup(icons.svg(name).replace("<svg ", f"<svg class=\"bss-icon\" focusable=\"false\"{label} ", 1))
+
+    def public_url(self) -> str:
+        """The site's public address in this language, for print."""
+        return self.links.public_url(self.lang)
 
     def short_url(self, chapter: str, section: str = "") -> str:
         return self.links.short_url(chapter, section, self.lang)

@@ -221,6 +221,32 @@ def test_certificate_unlocks_and_prints_name_and_modules(page, site_url):
     assert page.locator(".md-header").is_hidden()
 
 
+@pytest.mark.parametrize(("prefix", "label", "name"), [("", "Exportă progresul", "progres-servicii-sociale.json"),
+                                                    ("/en", "Export progress", "better-social-services-progress.json")])
+def test_the_progress_file_is_named_in_the_pages_language(page, site_url, prefix, label, name):
+    page.goto(f"{site_url}{prefix}{COURSE}")
+    with page.expect_download() as download:
+        page.get_by_role("button", name=label).click()
+    assert download.value.suggested_filename == name
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_export_and_import_look_alike_and_import_shows_keyboard_focus(browser, site_url, width):
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    page = ctx.new_page()
+    page.goto(f"{site_url}/en{COURSE}")
+    export, label = page.locator("[data-action=export]"), page.locator("label[for=bss-import]")
+    assert abs(export.bounding_box()["height"] - label.bounding_box()["height"]) < 1
+    export.focus()
+    page.keyboard.press("Tab")  # to the file box, hidden behind its button-like label
+    assert page.evaluate("document.activeElement.id") == "bss-import"
+    ring = label.evaluate("e => [getComputedStyle(e).outlineStyle, parseFloat(getComputedStyle(e).outlineWidth)]")
+    assert ring[0] != "none" and ring[1] >= 2  # the focus shows on the button the reader sees
+    status = page.locator("[data-transfer-status]").evaluate("e => getComputedStyle(e).outlineStyle")
+    assert status == "none"  # not as a dot beside it
+    ctx.close()
+
+
 def test_exported_progress_restores_in_a_fresh_browser(browser, context, site_url, tmp_path):
     page = context.new_page()
     pass_module(page, site_url, MODULES[0])

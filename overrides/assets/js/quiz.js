@@ -8,7 +8,8 @@
   var KEY = "bss-progress";
   var S = document.getElementById("bss-quiz-strings");
   if (!S) return;
-  var lang = S.getAttribute("data-lang") || "ro";
+  /* en-GB: dates as "7 December 2026", as on the rest of the site */
+  var locale = S.getAttribute("data-locale") || S.getAttribute("data-lang") || "ro";
 
   function t(name, values) {
     return (S.getAttribute("data-" + name) || "").replace(/\{(\w+)\}/g, function (m, k) {
@@ -249,7 +250,7 @@
       var blob = new Blob([JSON.stringify(load(), null, 2)], { type: "application/json" });
       var a = document.createElement("a");
       a.href = URL.createObjectURL(blob);
-      a.download = "progres-servicii-sociale.json";
+      a.download = t("export-file") + ".json";  /* named in the page's language */
       document.body.appendChild(a);
       a.click();
       a.remove();
@@ -287,7 +288,7 @@
     article.hidden = !done;
     if (!done) return;
     var last = new Date(items.map(function (m) { return m.entry.date; }).sort().pop());
-    $("[data-cert-date]", article).textContent = isNaN(last) ? "" : new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(last);
+    $("[data-cert-date]", article).textContent = isNaN(last) ? "" : new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(last);
     var input = $("#bss-cert-name"), name = $("[data-cert-name]", article);
     input.value = d.name || "";
     name.textContent = input.value;
