@@ -170,7 +170,7 @@ def test_a_glossary_definition_is_a_plain_title_and_the_theme_has_no_tooltips(ho
 
 def test_open_data_csv_neutralises_formulas_and_json_stays_exact(hostile_site):
     for lang, data in (("ro", "studii-de-caz/studii-de-caz"), ("en", "en/studii-de-caz/case-studies")):
-        rows = {r["id"]: r for r in csv.DictReader(io.StringIO((hostile_site / f"{data}.csv").read_text(encoding="utf-8")))}
+        rows = {r["id"]: r for r in csv.DictReader(io.StringIO((hostile_site / f"{data}.csv").read_text(encoding="utf-8-sig")))}
         records = {r["id"]: r for r in json.loads((hostile_site / f"{data}.json").read_text(encoding="utf-8"))}
         formula = records["proba"]["locality"]
         assert formula.startswith(("=", "@"))  # exact in the JSON

@@ -81,10 +81,12 @@ def language_of(path: str, codes) -> str:
 class Links:
     """Every linkable or nameable thing of the site, by kind and id."""
 
-    def __init__(self, languages: Languages, site_url: str = "", slugs: dict[str, str] | None = None):
+    def __init__(self, languages: Languages, site_url: str = "", slugs: dict[str, str] | None = None,
+                 directory_urls: bool = True):
         self.languages = languages
         self.site_url = site_url.rstrip("/")
         self.slugs = slugs or {}  # language -> the word that ends the address of an easy-to-read page
+        self.directory_urls = directory_urls  # the build's addresses: /x/, or x.html for a folder copy
         self.entries: dict[tuple[str, str], Entry] = {}
 
     # -- registering ------------------------------------------------------------------------
@@ -133,6 +135,11 @@ class Links:
         """A relative link to the file ``target`` from the file ``from_file`` (both source paths,
         or both output paths), as MkDocs resolves links between files."""
         return posixpath.relpath(target, posixpath.dirname(from_file) or ".")
+
+    def file_href(self, path: str, from_page: str, lang: str) -> str:
+        """A relative link to the file ``path`` (from the site's root, e.g. ``en/x/data.csv``, a file
+        no page is made from) from the page ``from_page`` in ``lang``, as this build publishes it."""
+        return self.relative_url(path, self.page_url(from_page, lang, self.directory_urls))
 
     @staticmethod
     def image(src: str, from_page: str) -> str:

@@ -121,6 +121,10 @@ class Localizer:
         """A Markdown link to the thing, titled with its name unless ``label`` is given."""
         return Markup("[{}]({})").format(Markup(label) if label is not None else self.name(kind, id), self.href(kind, id))
 
+    def file(self, path: str) -> str:
+        """A link from this page to a file of the site (``path`` from the site's root)."""
+        return self.links.file_href(path, self.page, self.lang)
+
     def image(self, src: str) -> str:
         """A Markdown link to a photo under docs/assets/images/, from this page."""
         return self.links.image(src, self.page)

@@ -72,6 +72,7 @@ class Settings:
     site_url: str = ""
     examples: str = ""  # a folder of illustrative records, built only by the demo configuration
     site_names: dict = field(default_factory=dict)  # language -> the site's name in it (site_name)
+    directory_urls: bool = True  # addresses end in a folder (/x/), or, for a folder copy, in .html
 
 
 def load_settings(root: Path, config: str = CONFIG) -> Settings:
@@ -81,7 +82,7 @@ def load_settings(root: Path, config: str = CONFIG) -> Settings:
     languages = _languages(data)
     return Settings(languages=languages, markdown_extensions=list(data.get("markdown_extensions") or []),
                     site_url=data.get("site_url") or "", examples=extra.get("bss_examples") or "",
-                    site_names=_site_names(data, languages))
+                    site_names=_site_names(data, languages), directory_urls=data.get("use_directory_urls", True) is not False)
 
 
 def _site_names(data: dict, languages: Languages) -> dict[str, str]:
