@@ -3,10 +3,13 @@ events of the file system start a rebuild."""
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
 import sys
 import threading
 from pathlib import Path
 
+import pytest
 from watchdog.events import FileSystemEventHandler
 
 from helpers import ROOT
@@ -87,3 +90,19 @@ def test_only_a_changed_file_starts_a_rebuild_not_a_read_nor_compiled_python(tmp
         observer.join()
     assert {name for _, name in recorder.seen} == {"y.yml"}, recorder.seen
     assert "modified" in {kind for kind, _ in recorder.seen}
+
+
+@pytest.mark.parametrize(("tool", "option"), [("preview.py", "--dev-addr"), ("edit.py", "--preview-port")])
+def test_a_taken_port_is_said_at_once_with_the_option_that_chooses_another(tool, option):
+    with socket.socket() as holder:  # another preview, say
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        args = ["--dev-addr", f"127.0.0.1:{port}"] if tool == "preview.py" else ["--port", "0", "--preview-port", str(port)]
+        # (the bound only ends a hang: before, `make edit` kept running with its preview dead)
+        run = subprocess.run([sys.executable, str(ROOT / "tools" / tool), *args], capture_output=True, text=True,
+                             cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+    said = run.stdout + run.stderr
+    assert run.returncode == 1, said
+    assert f"cannot listen on 127.0.0.1:{port}" in said and option in said, said
+    assert "Traceback" not in said and "Building documentation" not in said, said  # before any build
