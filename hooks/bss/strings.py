@@ -67,7 +67,7 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-def load_strings(root: Path, languages: Languages, problems: list[Problem]) -> Strings:
+def load_strings(root: Path, languages: Languages, problems: list[Problem], validators: dict) -> Strings:
     table: dict[str, dict[str, str]] = {}
     docs = {}
     for lang in languages:
@@ -80,7 +80,7 @@ def load_strings(root: Path, languages: Languages, problems: list[Problem]) -> S
         except DocumentError as exc:
             problems.extend(exc.problems)
             continue
-        found = validate(doc, "strings.schema.json", root / "data" / "schemas", languages)
+        found = validate(doc, validators["strings.schema.json"])
         if found:
             problems.extend(found)
             continue
