@@ -79,6 +79,21 @@ def test_every_make_command_in_the_readme_exists():
     assert used and used <= targets, f"the README names make targets that do not exist: {used - targets}"
 
 
+def test_every_way_to_serve_the_site_it_shows_listens_on_this_computer_only():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    commands = re.findall(r"python3? -m http\.server[^`\n,]*", README + makefile)
+    assert len(commands) >= 3
+    assert all("--bind 127.0.0.1" in command for command in commands), commands
+
+
+def test_the_editors_collections_are_all_named():
+    from bss.cms import cms_config
+
+    named = set(re.findall(r"\*([A-Z][a-z-]+(?: [a-z-]+)*)\*", _section("### On your computer")))
+    labels = {c["label"].split(":")[0] for c in cms_config(ROOT)["collections"]}
+    assert labels <= named, labels - named
+
+
 def test_building_installs_only_what_building_needs():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     rule = re.search(r"^\$\(STAMP\):.*?(?=^\S)", makefile, re.M | re.S).group(0)
