@@ -33,7 +33,7 @@ $(TESTS): $(STAMP)
 # never leaves a half-built site, and two builds at once take turns (tools/build.py).
 site: $(STAMP)
 	@$(PY) tools/build.py mkdocs.yml site
-	@echo 'Site built in '$(HERE)'/site. To look at it: python3 -m http.server -d site, then http://localhost:8000 (or make serve).'
+	@echo 'Site built in '$(HERE)'/site. To look at it: python3 -m http.server --bind 127.0.0.1 -d site, then http://localhost:8000 (or make serve).'
 
 # The same site for a folder or a USB stick, opened with no network and no server (file://).
 offline: $(STAMP)

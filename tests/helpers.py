@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,3 +38,17 @@ def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
     )
 
 
+
+
+def poll(ready, what: str, attempts: int = 1200, every: float = 0.1, gone=lambda: False):
+    """Ask ``ready()`` until it answers something true, and return that: for a condition no event
+    announces (a server listening, a line in a log). Bounded by a number of attempts, not a clock,
+    and ended at once if ``gone()`` says the process it waits for has stopped."""
+    for _ in range(attempts):
+        answer = ready()
+        if answer:
+            return answer
+        if gone():
+            break
+        time.sleep(every)
+    raise AssertionError(what() if callable(what) else what)

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import yaml
 
@@ -40,7 +41,7 @@ def test_every_case_study_has_a_source_with_its_address():
 
 def test_csv_matches_the_json(built_site):
     for stem in FILES.values():
-        rows = list(csv.DictReader(io.StringIO((built_site / f"{stem}.csv").read_text(encoding="utf-8"))))
+        rows = list(csv.DictReader(io.StringIO((built_site / f"{stem}.csv").read_text(encoding="utf-8-sig"))))
         records = json.loads((built_site / f"{stem}.json").read_text(encoding="utf-8"))
         assert [r["id"] for r in rows] == [r["id"] for r in records]
         assert list(rows[0]) == list(records[0])  # one list of fields for both files
@@ -59,6 +60,28 @@ def test_the_open_data_page_explains_every_field_the_files_hold(built_site):
 def test_catalogue_links_the_downloads(built_site):
     assert '<a href="studii-de-caz.csv" download="">CSV</a>' in read_page(built_site, "/studii-de-caz/")
     assert '<a href="case-studies.json" download="">JSON</a>' in read_page(built_site, "/en/studii-de-caz/")
+
+
+def downloads(site, page: str) -> dict[str, Path]:
+    """The files the page at ``page`` (a path from the site's root) offers to download, by format."""
+    html = (site / page).read_text(encoding="utf-8")
+    found = dict((kind, href) for href, kind in re.findall(r'<a href="([^"]+)" download="">(CSV|JSON)</a>', html))
+    return {kind: (site / page).parent / href for kind, href in found.items()}
+
+
+def test_the_open_data_page_offers_the_files_of_its_language(built_site):
+    for lang, stem in FILES.items():
+        files = downloads(built_site, f"{'en/' if lang == 'en' else ''}studii-de-caz/date-deschise/index.html")
+        assert {kind: path.resolve() for kind, path in files.items()} == \
+            {"CSV": (built_site / f"{stem}.csv").resolve(), "JSON": (built_site / f"{stem}.json").resolve()}
+
+
+def test_the_csv_opens_in_a_spreadsheet_with_romanian_letters_and_the_json_stays_plain(built_site):
+    raw = (built_site / f"{FILES['ro']}.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel reads as UTF-8
+    assert "ș" in raw.decode("utf-8-sig") or "ț" in raw.decode("utf-8-sig")
+    assert next(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))[0] == "id"
+    assert (built_site / f"{FILES['ro']}.json").read_bytes().startswith(b"[")  # JSON has no byte-order mark
 
 
 def stats(html: str, chart: str) -> dict[str, str]:

@@ -141,3 +141,13 @@ def test_a_team_backend_comes_from_mkdocs_yml(project):
     assert config["publish_mode"] == "editorial_workflow"  # each save a pull request, checked by CI
     local = cms_config(project, backend={"name": "proxy", "proxy_url": "/api/v1"})  # what `make edit` serves
     assert "publish_mode" not in local
+
+
+def test_the_editor_speaks_the_sites_default_language_lists_by_title_and_offers_no_example_switch():
+    config = cms_config(ROOT)
+    assert config["locale"] == "ro"  # Decap's own Romanian interface
+    for name, title in (("case-studies", "title.ro"), ("partners", "name.ro"), ("modules-servicii-comunitare", "title.ro")):
+        collection = _collection(config, name)
+        first = collection["sortable_fields"][0]
+        assert first["field"] == title and first["default_sort"] is True, name
+        assert "example" not in _by_name(collection["fields"]), name  # every save with it on was refused

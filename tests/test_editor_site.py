@@ -70,12 +70,12 @@ def test_the_live_preview_has_the_editor_without_a_team_backend(tmp_path):
 def test_the_editor_is_at_admin_with_its_own_policy(team_site):
     admin = team_site / "admin"
     assert sorted(p.name for p in admin.iterdir()) == sorted(
-        ["index.html", "config.yml", "editor.css", script_name(), "decap-cms.js.LICENSE.txt"])
+        ["index.html", "config.yml", "editor.css", "editor.js", script_name(), "decap-cms.js.LICENSE.txt"])
     page = (admin / "index.html").read_text(encoding="utf-8")
     meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page)
     assert meta and page.index(meta.group(0)) < page.index("<script")
     assert rules_of(html.unescape(meta.group(1))) == TEAM_RULES
-    assert re.findall(r"<script\b[^>]*>", page) == [f'<script src="{script_name()}">']  # no inline script
+    assert re.findall(r"<script\b[^>]*>", page) == [f'<script src="{script_name()}">', '<script src="editor.js">']  # no inline script
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert (admin / script_name()).read_bytes() == editor_files(ROOT, download=False)["decap-cms.js"]
     config = (admin / "config.yml").read_text(encoding="utf-8")

@@ -263,3 +263,15 @@ def test_renaming_a_record_others_name_is_refused(project):
 def test_only_content_and_images_can_be_read(project, path):
     with pytest.raises(Refused):
         Backend(project).handle({"action": "getEntry", "params": {"path": path}})
+
+
+def test_a_case_study_saved_with_photos_passes_the_check(project):
+    from photos import PHOTOS, draw_photos
+    draw_photos(project)
+    path = "data/case-studies/echipa-mobila-cimislia.yml"
+    _, data = read(path)
+    data["photos"] = [{"src": src, "alt": {"ro": f"Fotografia {i}", "en": f"Photo {i}"}} for i, src in enumerate(PHOTOS)]
+    persist(project, path, data)
+    assert "photos:" in (project / path).read_text(encoding="utf-8")
+    result = check(project)
+    assert result.returncode == 0, result.stderr

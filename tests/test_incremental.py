@@ -89,6 +89,22 @@ def test_an_edit_rebuilds_the_pages_that_show_it_and_no_other(preview_builds):
     assert "Titlu nou: " in (site_dir / "studii-de-caz/casa-comunitara-falesti/index.html").read_text(encoding="utf-8")
 
 
+def test_a_schema_edited_while_the_preview_runs_is_the_one_the_next_rebuild_checks(preview_builds):
+    """The preview's process lives on between rebuilds: nothing in it may keep the old schema."""
+    from mkdocs.exceptions import Abort, PluginError
+
+    project, _, run = preview_builds
+    run()
+    schema = project / "data/schemas/partner.schema.json"
+    text = schema.read_text(encoding="utf-8")
+    assert '"cso",' in text
+    schema.write_text(text.replace('"cso",', "", 1), encoding="utf-8")  # partners of kind cso are refused now
+    with pytest.raises((Abort, PluginError)):
+        run()
+    schema.write_text(text, encoding="utf-8")  # and welcome again
+    run()
+
+
 def _built_by_mkdocs(page: Path) -> bool:
     """A page of the site, not a file the hook writes after the build (short-link redirects, the
     404 pages made from a built page), which every build writes again: they cost no rendering."""
@@ -142,20 +158,20 @@ def test_requests_and_dirty_notices_are_not_warnings_in_the_preview():
 
 def test_a_build_that_empties_the_folder_waits_for_the_steps_still_reading_it():
     import threading
-    import time
 
     r = Rebuilds()
-    started, said = threading.Event(), []
+    started, release, said = threading.Event(), threading.Event(), []
 
-    def index():
+    def index():  # a step that reads the folder until the test lets it end
         started.set()
-        time.sleep(0.5)
+        release.wait()
         return "indexed"
 
     r.defer(index)
     r.run_deferred(lambda text, error: said.append(text or repr(error)))
-    started.wait(5)
+    started.wait()
     assert said == []  # run_deferred returned at once: the pages are served meanwhile
+    release.set()
     r.settle()
     assert said == ["indexed"]
     r.defer(lambda: 1 / 0)

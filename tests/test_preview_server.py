@@ -1,15 +1,35 @@
-"""The live preview's server, without a browser: what it answers while a build runs."""
+"""The live preview's server, without a browser: what it answers while a build runs, and which
+events of the file system start a rebuild."""
 from __future__ import annotations
 
 import http.client
+import os
+import socket
+import subprocess
 import sys
 import threading
-import time
+from pathlib import Path
+
+import pytest
+from watchdog.events import FileSystemEventHandler
 
 from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-from preview import PreviewServer  # noqa: E402
+from preview import ChangesObserver, PreviewServer  # noqa: E402
+
+
+class WatchedCondition(threading.Condition):
+    """A condition that says when someone waits on it (wait_for waits through wait); the lock is
+    released only inside the wait, so whoever was told cannot notify before the waiting starts."""
+
+    def __init__(self, waiting: threading.Event):
+        super().__init__()
+        self.waiting = waiting
+
+    def wait(self, timeout=None):
+        self.waiting.set()
+        return super().wait(timeout)
 
 
 def test_a_page_asked_for_during_a_failing_build_is_the_problem_page(tmp_path):
@@ -17,9 +37,11 @@ def test_a_page_asked_for_during_a_failing_build_is_the_problem_page(tmp_path):
     server = PreviewServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     try:
         server._wanted_epoch = server._visible_epoch + 1  # a build is running
+        waiting = threading.Event()
+        server._epoch_cond = WatchedCondition(waiting)
 
-        def build_fails():
-            time.sleep(0.3)
+        def build_fails():  # ends once the request waits for it
+            waiting.wait()
             server.problems = ["data/x.yml:3: title: missing (a text)"]
             with server._epoch_cond:
                 server._visible_epoch = server._wanted_epoch
@@ -89,3 +111,56 @@ def test_a_malformed_reload_script_address_is_a_400(tmp_path):
         assert answer["status"].startswith("200")
     finally:
         server.server_close()
+
+
+class Recorder(FileSystemEventHandler):
+    """The events that reach the preview's rebuild, and one awaited: the change that ends the test."""
+
+    def __init__(self, last: str):
+        super().__init__()
+        self.seen, self.last, self.done = [], last, threading.Event()
+
+    def on_any_event(self, event):
+        if not event.is_directory:
+            self.seen.append((event.event_type, Path(os.fsdecode(event.src_path)).name))
+            if self.seen[-1][1] == self.last:
+                self.done.set()
+
+
+def test_only_a_changed_file_starts_a_rebuild_not_a_read_nor_compiled_python(tmp_path):
+    """The system reports the events of one watch in the order they happened: once the change made
+    last has come, every event before it has come too, so nothing needs a fixed wait."""
+    content = tmp_path / "data/x.yml"
+    content.parent.mkdir()
+    content.write_text("id: x\n", encoding="utf-8")
+    (tmp_path / "hooks/__pycache__").mkdir(parents=True)
+    recorder = Recorder("y.yml")
+    observer = ChangesObserver()
+    observer.schedule(recorder, str(tmp_path), recursive=True)
+    observer.start()
+    try:
+        assert content.read_text(encoding="utf-8") == "id: x\n"  # a build reads every file
+        (tmp_path / "hooks/__pycache__/site_hook.cpython-311.pyc").write_bytes(b"compiled")
+        (tmp_path / "data/y.yml").write_text("id: y\n", encoding="utf-8")  # a change
+        assert recorder.done.wait(60), recorder.seen
+    finally:
+        observer.stop()
+        observer.join()
+    assert {name for _, name in recorder.seen} == {"y.yml"}, recorder.seen
+    assert "modified" in {kind for kind, _ in recorder.seen}
+
+
+@pytest.mark.parametrize(("tool", "option"), [("preview.py", "--dev-addr"), ("edit.py", "--preview-port")])
+def test_a_taken_port_is_said_at_once_with_the_option_that_chooses_another(tool, option):
+    with socket.socket() as holder:  # another preview, say
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        args = ["--dev-addr", f"127.0.0.1:{port}"] if tool == "preview.py" else ["--port", "0", "--preview-port", str(port)]
+        # (the bound only ends a hang: before, `make edit` kept running with its preview dead)
+        run = subprocess.run([sys.executable, str(ROOT / "tools" / tool), *args], capture_output=True, text=True,
+                             cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+    said = run.stdout + run.stderr
+    assert run.returncode == 1, said
+    assert f"cannot listen on 127.0.0.1:{port}" in said and option in said, said
+    assert "Traceback" not in said and "Building documentation" not in said, said  # before any build

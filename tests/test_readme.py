@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from bss.cms_admin import add_editor
-from helpers import ROOT, copy_project
+from helpers import ROOT, copy_project, poll
 from server import free_port
 from test_editor_site import with_content
 
@@ -80,6 +80,21 @@ def test_every_make_command_in_the_readme_exists():
     targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, re.M))
     used = set(re.findall(r"`make ([a-z][a-z-]*)", README))
     assert used and used <= targets, f"the README names make targets that do not exist: {used - targets}"
+
+
+def test_every_way_to_serve_the_site_it_shows_listens_on_this_computer_only():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    commands = re.findall(r"python3? -m http\.server[^`\n,]*", README + makefile)
+    assert len(commands) >= 3
+    assert all("--bind 127.0.0.1" in command for command in commands), commands
+
+
+def test_the_editors_collections_are_all_named():
+    from bss.cms import cms_config
+
+    named = set(re.findall(r"\*([A-Z][a-z-]+(?: [a-z-]+)*)\*", _section("### On your computer")))
+    labels = {c["label"].split(":")[0] for c in cms_config(ROOT)["collections"]}
+    assert labels <= named, labels - named
 
 
 def test_building_installs_only_what_building_needs():
@@ -215,21 +230,20 @@ def test_the_nginx_server_block_serves_the_site_as_the_readme_says(built_site, t
 
 
 def _getter(base: str, server: subprocess.Popen, log: Path):
-    import time
     import urllib.error
     import urllib.request
 
+    def once(path: str) -> tuple[int, dict, str] | None:
+        try:
+            with urllib.request.urlopen(base + path, timeout=30) as response:
+                return response.status, dict(response.headers), response.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read().decode("utf-8", "replace")
+        except OSError:  # not listening yet
+            return None
+
     def get(path: str) -> tuple[int, dict, str]:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                with urllib.request.urlopen(base + path, timeout=5) as response:
-                    return response.status, dict(response.headers), response.read().decode("utf-8", "replace")
-            except urllib.error.HTTPError as error:
-                return error.code, dict(error.headers), error.read().decode("utf-8", "replace")
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    said = log.read_text(encoding="utf-8") if log.exists() else ""
-                    raise AssertionError(f"nginx did not serve {path}:\n{said}")
-                time.sleep(0.1)
+        said = lambda: log.read_text(encoding="utf-8") if log.exists() else ""  # noqa: E731
+        return poll(lambda: once(path), lambda: f"nginx did not serve {path}:\n{said()}",
+                    gone=lambda: server.poll() is not None)
     return get

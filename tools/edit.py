@@ -21,11 +21,18 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from bss.cms_package import PackageError  # noqa: E402
 from bss.cms_server import EditorServer  # noqa: E402
+from ports import taken  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
     args = _arguments(argv)
     preview = f"http://127.0.0.1:{args.preview_port}"
+    busy = None if args.no_preview else taken("127.0.0.1", args.preview_port)
+    if busy:  # said now, not by the preview after a whole build
+        print(f"The preview cannot listen on 127.0.0.1:{args.preview_port} ({busy}): is `make serve` or `make edit` "
+              f"already running? Stop it, or choose another port: python tools/edit.py --preview-port 8002 "
+              "(or --no-preview)", file=sys.stderr)
+        return 1
     try:
         editor = EditorServer(ROOT, port=args.port, preview=preview)
     except PackageError as exc:

@@ -39,6 +39,7 @@ from bss.links import language_of, language_prefix  # noqa: E402
 from bss.incremental import REBUILDS  # noqa: E402
 from bss.loopback import is_own_host  # noqa: E402
 from bss.settings import load_settings  # noqa: E402
+from ports import taken  # noqa: E402
 
 log = logging.getLogger("mkdocs.preview")
 after = logging.getLogger("bss.preview")
@@ -274,6 +275,11 @@ def main(argv: list[str]) -> int:
     match = re.fullmatch(r"(.+):(\d+)", args.dev_addr)
     if not match:
         parser.error("--dev-addr is host:port, e.g. 127.0.0.1:8000")
+    busy = taken(match.group(1), int(match.group(2)))
+    if busy:  # said now, not after a whole build
+        print(f"The preview cannot listen on {args.dev_addr} ({busy}): is `make serve` or `make edit` already running? "
+              f"Stop it, or choose another port: python tools/preview.py --dev-addr {match.group(1)}:8001", file=sys.stderr)
+        return 1
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     signal.signal(signal.SIGTERM, _stop)  # stopped by kill (or make edit) as by Ctrl+C: its folder removed
     serve(args.config_file, match.group(1), int(match.group(2)))

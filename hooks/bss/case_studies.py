@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .collections import Collection
 from .easy import points
+from .files import IMAGES_DIR, image_size
 from .record import Quote, Record, Source
 from .render import PageSpec
 from .text import Text
@@ -79,6 +80,9 @@ CASE_STUDIES = Collection(
 
 
 def pages(content) -> list[PageSpec]:
-    """A page per case study (the catalogue is in catalogue.py)."""
-    return [PageSpec("case-study", c.id, "case-study.md", c.title, {"case": c}, c.summary)
+    """A page per case study (the catalogue is in catalogue.py), each photo with its size in
+    pixels (the files were checked when the content was loaded)."""
+    return [PageSpec("case-study", c.id, "case-study.md", c.title,
+                     {"case": c, "sizes": {p.src: image_size(content.root / IMAGES_DIR / p.src) for p in c.photos}},
+                     c.summary)
             for c in sorted(content.case_studies.values(), key=lambda c: c.id)]

@@ -51,7 +51,8 @@ def facet_values(case) -> dict[str, tuple[str, ...]]:
 
 def facets(content) -> dict[str, tuple[Option, ...]]:
     """For each filter, the values that occur in the data, with how many case studies have each
-    (the template orders them in each language)."""
+    (the template orders them in each language). Every district is a value, those with no case
+    study yet too: an address that asks for one keeps it, and says that none is there."""
     languages = content.settings.languages
     labels = {
         "raion": lambda v: content.units[v].name,
@@ -62,6 +63,7 @@ def facets(content) -> dict[str, tuple[Option, ...]]:
         "org": lambda v: content.partners[v].name,
     }
     counts: dict[str, dict[str, int]] = {key: {} for key in FACETS}
+    counts["raion"] = dict.fromkeys(content.units, 0)
     for case in content.case_studies.values():
         for key, values in facet_values(case).items():
             for value in values:
@@ -111,19 +113,28 @@ def records(content, links, lang: str) -> list[dict]:
     return out
 
 
+def data_files(links, strings, lang: str) -> dict[str, str]:
+    """Where the open data of ``lang`` is published, by format: ``{"csv": "en/studii-de-caz/case-studies.csv", ...}``
+    (beside the catalogue, named in the language)."""
+    stem = links.page_url(links.page("case-studies"), lang).lstrip("/") + strings.t("catalogue.data_file", lang)
+    return {kind: f"{stem}.{kind}" for kind in ("csv", "json")}
+
+
 def open_data_files(content, links, strings) -> dict[str, str]:
-    """The case-study records as CSV and JSON, per language, by output path."""
+    """The case-study records as CSV and JSON, per language, by output path. The CSV starts with a
+    UTF-8 byte-order mark: without it, Excel reads the file in the system's code page and shows
+    ș, ț, ă as other letters. The JSON is plain UTF-8, as JSON must be."""
     files = {}
     for lang in links.languages:
         rows = records(content, links, lang)
-        stem = links.page_url(links.page("case-studies"), lang).lstrip("/") + strings.t("catalogue.data_file", lang)
-        files[f"{stem}.json"] = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+        paths = data_files(links, strings, lang)
+        files[paths["json"]] = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(FIELDS), lineterminator="\n")
         writer.writeheader()
         for row in rows:
             writer.writerow({k: _cell(v) for k, v in row.items()})
-        files[f"{stem}.csv"] = buffer.getvalue()
+        files[paths["csv"]] = "\ufeff" + buffer.getvalue()
     return files
 
 
@@ -149,7 +160,13 @@ def pages(content) -> list[PageSpec]:
     tiles = map_tiles(content)
     context = {"cases": cases, "groups": [g for g in groups if g[1]], "facets": facets(content),
                "facet_keys": FACETS, "tiles": tiles, "values": facet_values, "fields": FIELDS,
-               "rows": max(tile.row for tile in tiles) + 1 if tiles else 0}
+               "rows": max(tile.row for tile in tiles) + 1 if tiles else 0, "data_files": _files_of}
     return [PageSpec("case-studies", "", "case-studies.md", content.strings.text("nav.case_studies"), context,
                      meta={"catalogue": True}),
-            PageSpec("open-data", "", "open-data.md", content.strings.text("catalogue.open_data"), {"fields": FIELDS})]
+            PageSpec("open-data", "", "open-data.md", content.strings.text("catalogue.open_data"),
+                     {"fields": FIELDS, "data_files": _files_of})]
+
+
+def _files_of(loc) -> dict[str, str]:
+    """For a template: the open data of the page's language (``loc`` is its Localizer)."""
+    return data_files(loc.links, loc.strings, loc.lang)

@@ -23,6 +23,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from .cms_fields import Context, fields, singular, title_field
+from .cms_fields import label as field_label
 from .collections import Collection
 from .content import COLLECTIONS
 from .courses import MODULES
@@ -77,7 +78,7 @@ def cms_config(root: Path, config: str = CONFIG, backend: dict | None = None, si
         **({"publish_mode": _editor(root, config)["publish_mode"]}
            if chosen.get("name") != LOCAL["name"] and _editor(root, config).get("publish_mode") else {}),
         "site_url": (site_url if site_url is not None else settings.site_url).rstrip("/") or "/",
-        "locale": "en",
+        "locale": langs.default,  # Decap's interface in the site's default language (it has ro and en)
         "media_folder": "docs/assets/images",
         "public_folder": "",
         "slug": {"encoding": "ascii", "clean_accents": True},
@@ -131,7 +132,9 @@ def _folder(coll: Collection, folder: str, name: str, label: str, schemas: dict,
         "folder": folder, "extension": "yml", "format": "yml", "create": True, "delete": True,
         "identifier_field": "id", "slug": "{{slug}}",
         "summary": "{{fields.%s.%s}} ({{fields.id}})" % (title, langs.default) if title else "{{fields.id}}",
-        "sortable_fields": ["id"], "editor": {"preview": False},
+        "sortable_fields": ([{"field": f"{title}.{langs.default}", "label": field_label(title, schema["properties"][title]),
+                              "default_sort": True}] if title else []) + ["id"],  # listed by title, as readers know them
+        "editor": {"preview": False},
         "fields": fields(schema, _common(coll, ctx)),
     }
     kind = PAGE_KINDS.get(coll.key)

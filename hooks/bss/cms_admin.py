@@ -77,6 +77,7 @@ def _origins(backend: dict) -> tuple[str, str]:
 
 
 STYLESHEET = "editor.css"
+SCRIPT_MENDS = "editor.js"  # after Decap's: its phrases mended (templates/admin.js)
 
 
 def _env() -> Environment:
@@ -86,8 +87,13 @@ def _env() -> Environment:
 def page(config: dict, site_name: str) -> str:
     rules = policy(config.get("backend"))
     assert '"' not in rules and "<" not in rules, rules  # written as it is, for people to read
-    return _env().get_template("admin.html").render(policy=Markup(rules), script=script_name(),
-                                                    stylesheet=STYLESHEET, title=f"Editor · {site_name}")
+    return _env().get_template("admin.html").render(policy=Markup(rules), script=script_name(), mending=SCRIPT_MENDS,
+                                                    stylesheet=STYLESHEET, title=f"Editor · {site_name}",
+                                                    lang=config.get("locale", "en"))
+
+
+def mending_script() -> str:
+    return (TEMPLATES / "admin.js").read_text(encoding="utf-8")
 
 
 def stylesheet(languages) -> str:
@@ -102,7 +108,7 @@ def admin_files(root: Path, config: str = CONFIG, backend: dict | None = None, s
     cfg = cms_config(root, config, backend, site_url)
     site_name = str(read_config(Path(root) / config).get("site_name") or "")
     out = {"index.html": page(cfg, site_name).encode(), "config.yml": config_yaml(cfg).encode(),
-           STYLESHEET: stylesheet(load_settings(root, config).languages).encode()}
+           STYLESHEET: stylesheet(load_settings(root, config).languages).encode(), SCRIPT_MENDS: mending_script().encode()}
     out[script_name()] = code[SCRIPT]
     out.update({name: data for name, data in code.items() if name != SCRIPT and name in FILES})
     return out

@@ -16,6 +16,7 @@ The schema constructs and the widget each becomes:
 
 A field is marked required only where the schema requires it and its parent always exists (the
 record, a required object, a list item); ``description`` and ``x-expected`` become its hint.
+A property marked ``"x-editor": false`` has no field (``example``: records in data/ are real).
 """
 from __future__ import annotations
 
@@ -47,10 +48,12 @@ class Context:
 
 
 def fields(schema: dict, ctx: Context, path: tuple = (), definite: bool = True) -> list[dict]:
-    """A field for each property of the object ``schema``, in the schema's order."""
+    """A field for each property of the object ``schema``, in the schema's order, but those the
+    schema keeps out of the editor (``"x-editor": false``)."""
     required = set(schema.get("required", []))
     return [one(name, prop, ctx, path + (name,), definite and name in required)
-            for name, prop in (schema.get("properties") or {}).items() if isinstance(prop, dict)]
+            for name, prop in (schema.get("properties") or {}).items()
+            if isinstance(prop, dict) and prop.get("x-editor", True) is not False]
 
 
 def one(name: str, schema: dict, ctx: Context, path: tuple, required: bool) -> dict:

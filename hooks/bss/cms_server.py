@@ -19,7 +19,7 @@ import threading
 from pathlib import Path
 
 from .cms import LOCAL, cms_config, config_yaml, read_config
-from .cms_admin import FOLDER, STYLESHEET, page, policy, script_name, stylesheet
+from .cms_admin import FOLDER, SCRIPT_MENDS, STYLESHEET, mending_script, page, policy, script_name, stylesheet
 from .cms_backend import Backend, Refused
 from .cms_package import SCRIPT, editor_files
 from .loopback import is_own_host
@@ -60,6 +60,8 @@ class EditorServer:
             return config_yaml(self._config()).encode()
         if name == STYLESHEET:
             return stylesheet(load_settings(self.root, self.config).languages).encode()
+        if name == SCRIPT_MENDS:
+            return mending_script().encode()
         return self.static.get(name)
 
     def _config(self) -> dict:

@@ -21,7 +21,7 @@ from .incremental import REBUILDS
 from .markup import check_document
 from .problems import Problem, field_name
 from .record import Record
-from .schemas import markdown_fields, validate
+from .schemas import load_validators, markdown_fields, validate
 from .settings import Languages
 from .source import Document, DocumentError, read_document
 
@@ -64,6 +64,11 @@ class Loaded:
     # are not reported again as "does not exist".
     broken: dict[str, set[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+    @functools.cached_property
+    def validators(self) -> dict:
+        """The schemas, read once for this load (a schema edited since the last load is seen)."""
+        return load_validators(self.root / "data" / "schemas", self.languages)
 
     @functools.cached_property
     def settings_key(self) -> tuple:
@@ -122,7 +127,6 @@ def _checked(coll: Collection, file: Path, loaded: Loaded) -> tuple:
     """One file read and checked on its own: (document, schema problems, Markdown problems).
     The live preview (bss.incremental) keeps each file's result until the file, its schema or
     the settings change, so a rebuild reads only the files that changed."""
-    schema_dir = loaded.root / "data" / "schemas"
     key = None
     if REBUILDS.enabled and not file.is_symlink():
         stat = file.stat()
@@ -130,10 +134,11 @@ def _checked(coll: Collection, file: Path, loaded: Loaded) -> tuple:
         if file in _CHECKED and _CHECKED[file][0] == key:
             return _CHECKED[file][1]
     doc = read_document(file, loaded.root)
-    problems = validate(doc, coll.schema, schema_dir, loaded.languages)
+    validator = loaded.validators[coll.schema]
+    problems = validate(doc, validator)
     markup = []
     if not problems and loaded.markdown_extensions is not None:
-        markup = check_document(doc, markdown_fields(doc, coll.schema, schema_dir), loaded.markdown_extensions)
+        markup = check_document(doc, markdown_fields(doc, validator), loaded.markdown_extensions)
     if key is not None:
         _CHECKED[file] = (key, (doc, problems, markup))
     return doc, problems, markup

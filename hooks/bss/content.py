@@ -58,7 +58,7 @@ def load_content(root: Path, config: str = CONFIG, check_markup: bool = True) ->
     root = Path(root)
     settings = load_settings(root, config)
     loaded = Loaded(root, settings.languages, settings.markdown_extensions if check_markup else None, settings.examples)
-    strings = load_strings(root, settings.languages, loaded.problems)
+    strings = load_strings(root, settings.languages, loaded.problems, loaded.validators)
     units = load_units(root, settings.languages, loaded.problems)
     for coll in COLLECTIONS:
         load_collection(coll, loaded)

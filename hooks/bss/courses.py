@@ -90,6 +90,8 @@ class Course:
     pass_mark: int
     modules: tuple[Module, ...]  # in the course's order, another course's modules among them
     moved: tuple[tuple[str, str], ...] = ()  # (an id this course once had, the key of the module that teaches it now)
+    issuer: str | None = None  # a partner id: who runs the course and issues its certificate
+    programme: str | None = None  # a programme id: who funds the course
 
     @property
     def own_modules(self) -> tuple[Module, ...]:
@@ -109,7 +111,8 @@ MODULES = Collection(
     unique=(("lessons",), ("quiz", "questions"), ("quiz", "questions", "*", "answers")), label="modules",
 )
 COURSES = Collection("courses", "courses", "course.schema.json", None, layout="folders", index="course.yml",
-                     children=MODULES, label="courses", check=check_all)
+                     children=MODULES, label="courses", check=check_all,
+                     references={("issuer",): "partners", ("programme",): "programmes"})
 
 
 # -- models ----------------------------------------------------------------------------------
@@ -156,7 +159,8 @@ def build_courses(records: dict[str, Record], modules: dict[str, Record], string
     for cid, r in sorted(records.items()):
         moved = tuple((m["id"], module_key(cid, m["to"])) for m in r.get("moved", []))
         out[cid] = Course(cid, r.text("title"), r.text("description"), r.text("audience"), r.texts("objectives"),
-                          r.get("pass_mark"), tuple(built[module_key(cid, m)] for m in r.get("modules")), moved)
+                          r.get("pass_mark"), tuple(built[module_key(cid, m)] for m in r.get("modules")), moved,
+                          r.get("issuer"), r.get("programme"))
     return out
 
 
@@ -172,7 +176,9 @@ def pages(content) -> list[PageSpec]:
         specs.append(PageSpec("course", course.id, "course.md", course.title, {"course": course, "homes": homes},
                               course.description, meta={"quiz": True}))
         specs.append(PageSpec("certificate", course.id, "certificate.md", content.strings.text("certificate.title"),
-                              {"course": course}, meta={"quiz": True}))
+                              {"course": course, "programme": content.programmes.get(course.programme),
+                               "site": Text(content.settings.site_names, content.settings.languages.default)},
+                              meta={"quiz": True}))
         for i, module in enumerate(course.modules):
             if module.course != course.id:
                 continue

@@ -29,8 +29,7 @@ def image_problem(root: Path, src: str) -> str | None:
         return f"'{src}' does not exist"
     if not file.resolve().is_relative_to(base):
         return f"'{src}' leads out of {IMAGES_DIR}/"
-    with file.open("rb") as opened:
-        return bytes_problem(src, opened.read(16))
+    return bytes_problem(src, file.read_bytes())
 
 
 def bytes_problem(name: str, data: bytes) -> str | None:
@@ -41,6 +40,63 @@ def bytes_problem(name: str, data: bytes) -> str | None:
         return f"'{name}' is not a PNG, JPEG or WebP image"
     if not data.startswith(SIGNATURES[suffix]) or (suffix == ".webp" and data[8:12] != b"WEBP"):
         return f"the bytes of '{name}' are not a {suffix[1:].upper()} image"
+    if size_of(data) is None:
+        return f"the size of '{name}' cannot be read (a damaged or cut-off {suffix[1:].upper()} file)"
+    return None
+
+
+def image_size(file: Path) -> tuple[int, int] | None:
+    """An image's width and height in pixels, read from its header (PNG, JPEG, WebP), or None.
+
+    The page gives every photo its size, so the browser keeps its place before the (lazily
+    loaded) image arrives and the text below does not jump.
+    """
+    return size_of(file.read_bytes())
+
+
+def size_of(data: bytes) -> tuple[int, int] | None:
+    """The width and height that the header in ``data`` gives, or None."""
+    if data.startswith(b"\x89PNG") and data[12:16] == b"IHDR":
+        return _positive(int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big"))
+    if data.startswith(b"\xff\xd8"):
+        return _jpeg_size(data)
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return _webp_size(data)
+    return None
+
+
+def _positive(width: int, height: int) -> tuple[int, int] | None:
+    return (width, height) if width > 0 and height > 0 else None
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    """The size in the first start-of-frame segment (SOF0 to SOF15, but DHT, JPG and DAC)."""
+    i = 2
+    while i + 9 < len(data):
+        if data[i] != 0xFF:
+            return None
+        marker = data[i + 1]
+        if marker == 0xFF:  # fill byte
+            i += 1
+            continue
+        if 0xD0 <= marker <= 0xD9 or marker == 0x01:  # markers without a length
+            i += 2
+            continue
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            return _positive(int.from_bytes(data[i + 7:i + 9], "big"), int.from_bytes(data[i + 5:i + 7], "big"))
+        i += 2 + int.from_bytes(data[i + 2:i + 4], "big")
+    return None
+
+
+def _webp_size(data: bytes) -> tuple[int, int] | None:
+    chunk = data[12:16]
+    if chunk == b"VP8 " and len(data) >= 30 and data[23:26] == b"\x9d\x01\x2a":
+        return _positive(int.from_bytes(data[26:28], "little") & 0x3FFF, int.from_bytes(data[28:30], "little") & 0x3FFF)
+    if chunk == b"VP8L" and len(data) >= 25 and data[20] == 0x2F:
+        bits = int.from_bytes(data[21:25], "little")
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    if chunk == b"VP8X" and len(data) >= 30:
+        return int.from_bytes(data[24:27], "little") + 1, int.from_bytes(data[27:30], "little") + 1
     return None
 
 

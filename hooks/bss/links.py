@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import IMAGES_DIR
 from .plain import plain_html
 from .problems import Problem, field_name
 from .settings import Languages
@@ -82,10 +83,12 @@ def language_of(path: str, codes) -> str:
 class Links:
     """Every linkable or nameable thing of the site, by kind and id."""
 
-    def __init__(self, languages: Languages, site_url: str = "", slugs: dict[str, str] | None = None):
+    def __init__(self, languages: Languages, site_url: str = "", slugs: dict[str, str] | None = None,
+                 directory_urls: bool = True):
         self.languages = languages
         self.site_url = site_url.rstrip("/")
         self.slugs = slugs or {}  # language -> the word that ends the address of an easy-to-read page
+        self.directory_urls = directory_urls  # the build's addresses: /x/, or x.html for a folder copy
         self.entries: dict[tuple[str, str], Entry] = {}
 
     # -- registering ------------------------------------------------------------------------
@@ -134,6 +137,16 @@ class Links:
         """A relative link to the file ``target`` from the file ``from_file`` (both source paths,
         or both output paths), as MkDocs resolves links between files."""
         return posixpath.relpath(target, posixpath.dirname(from_file) or ".")
+
+    def file_href(self, path: str, from_page: str, lang: str) -> str:
+        """A relative link to the file ``path`` (from the site's root, e.g. ``en/x/data.csv``, a file
+        no page is made from) from the page ``from_page`` in ``lang``, as this build publishes it."""
+        return self.relative_url(path, self.page_url(from_page, lang, self.directory_urls))
+
+    @staticmethod
+    def image(src: str, from_page: str) -> str:
+        """A relative Markdown link to the photo ``src`` (a path under docs/assets/images/)."""
+        return Links.relative(f"{IMAGES_DIR.removeprefix('docs/')}/{src}", from_page)
 
     @staticmethod
     def relative_url(target: str, from_url: str) -> str:
@@ -207,7 +220,11 @@ class Links:
 
     def short_url(self, chapter: str, section: str, lang: str) -> str:
         """The full short address a trainer prints and copies, with the site's domain."""
-        return f"{self.site_url}/{self.prefix(lang)}{self.short(chapter, section)}"
+        return f"{self.public_url(lang)}{self.short(chapter, section)}"
+
+    def public_url(self, lang: str) -> str:
+        """The site's public address in ``lang``, for print: ``https://host/``, ``https://host/en/``."""
+        return f"{self.site_url}/{self.prefix(lang)}"
 
     # -- references in Markdown ---------------------------------------------------------------
     def _target(self, kind: str, target: str) -> tuple[str, str] | None:

@@ -123,8 +123,20 @@ class Localizer:
         """A Markdown link to the thing, titled with its name unless ``label`` is given."""
         return Markup("[{}]({})").format(Markup(label) if label is not None else self.name(kind, id), self.href(kind, id))
 
+    def file(self, path: str) -> str:
+        """A link from this page to a file of the site (``path`` from the site's root)."""
+        return self.links.file_href(path, self.page, self.lang)
+
+    def image(self, src: str) -> str:
+        """A Markdown link to a photo under docs/assets/images/, from this page."""
+        return self.links.image(src, self.page)
+
     def title(self, kind: str, id: str = "") -> Text:
         return self.links.title(kind, id)
+
+    def names(self, kind: str, ids) -> str:
+        """What the things are called, as a list in this language ('A, B și C'), plain text."""
+        return fmt.listing([self.plain(self.links.title(kind, i)) for i in ids], self.locale)
 
     def others(self, value: Text) -> list[tuple[str, str, str]]:
         """The text in each other language it is written in: ``[(code, language name, text)]``,
@@ -139,6 +151,10 @@ class Localizer:
         """An icon of the site, inline, described by ``alt`` (or hidden from screen readers without it)."""
         label = f' role="img" aria-label="{escape(self.plain(alt))}"' if alt else ' aria-hidden="true"'
         return Markup(icons.svg(name).replace("<svg ", f"<svg class=\"bss-icon\" focusable=\"false\"{label} ", 1))
+
+    def public_url(self) -> str:
+        """The site's public address in this language, for print."""
+        return self.links.public_url(self.lang)
 
     def short_url(self, chapter: str, section: str = "") -> str:
         return self.links.short_url(chapter, section, self.lang)

@@ -28,7 +28,7 @@ TAGS = {
     "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "kbd", "li", "mark", "nav",
     "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody",
     "td", "tfoot", "th", "thead", "tr", "u", "ul", "fieldset", "legend", "label", "input", "button", "form",
-    "output", "progress", "meter", "time", "aside", "header", "footer", "article", "noscript",
+    "output", "progress", "meter", "time", "aside", "header", "footer", "article", "noscript", "wbr",
     "select", "option", "optgroup",
     "svg", "g", "rect", "line", "path", "circle", "text", "title", "desc", "polyline", "tspan",
 }

@@ -1,7 +1,9 @@
 """Validate documents against the JSON Schemas in ``data/schemas/``: the one statement of each format.
 
 jsonschema does the checking; this module only turns its errors into messages an editor can act
-on, each pinned to the line of the offending value.
+on, each pinned to the line of the offending value. It keeps nothing between calls: whoever loads
+the content reads the schemas once for that load (``load_validators``) and hands them in, so a
+schema edited while the live preview runs is the one the next rebuild checks against.
 """
 from __future__ import annotations
 
@@ -24,8 +26,10 @@ _TYPE_NAMES = {
 }
 
 
-@cache
-def _validators(schema_dir: str, languages: tuple[str, ...]) -> dict[str, Draft202012Validator]:
+def load_validators(schema_dir: Path, languages) -> dict[str, Draft202012Validator]:
+    """Every schema of ``schema_dir`` by file name, its texts held to the site's ``languages``,
+    read and compiled afresh (about 15 ms): keep the result for one load of the content, not longer."""
+    languages = tuple(languages)
     schemas = {f.name: json.loads(f.read_text(encoding="utf-8")) for f in sorted(Path(schema_dir).glob("*.schema.json"))}
     registry = Registry().with_resources(
         (name, Resource.from_contents(s, default_specification=DRAFT202012)) for name, s in schemas.items())
@@ -69,16 +73,12 @@ def _inline(node, base: str, registry: Registry):
     return {k: _inline(v, base, registry) for k, v in node.items() if k != "$defs"}
 
 
+@cache  # a language's name never changes; Babel is slow to ask
 def _language_name(code: str) -> str:
     try:
         return Locale.parse(code).get_display_name("en")
     except (ValueError, UnknownLocaleError):
         return f"'{code}'"
-
-
-def schema(name: str, schema_dir: Path) -> dict:
-    """The schema ``name`` as the checks read it ($refs inlined)."""
-    return _validators(str(schema_dir), ())[name].schema
 
 
 def required_of(schema: dict, value: dict) -> set[str]:
@@ -92,10 +92,10 @@ def required_of(schema: dict, value: dict) -> set[str]:
     return required
 
 
-def markdown_fields(doc: Document, schema: str, schema_dir: Path):
+def markdown_fields(doc: Document, validator: Draft202012Validator):
     """``(path, text)`` of every value in ``doc`` that its schema marks as Markdown (``x-markdown``);
     every other text is plain and shown exactly as written."""
-    yield from _marked(_validators(str(schema_dir), ())[schema].schema, doc.data, ())
+    yield from _marked(validator.schema, doc.data, ())
 
 
 def _marked(schema, data, path: tuple):
@@ -113,10 +113,8 @@ def _marked(schema, data, path: tuple):
             yield from _marked(schema.get("items"), item, path + (i,))
 
 
-def validate(doc: Document, schema: str, schema_dir: Path, languages) -> list[Problem]:
-    """Every way ``doc`` breaks ``schema`` (a file name such as ``case-study.schema.json``), its
-    texts held to the site's ``languages``."""
-    validator = _validators(str(schema_dir), tuple(languages))[schema]
+def validate(doc: Document, validator: Draft202012Validator) -> list[Problem]:
+    """Every way ``doc`` breaks the schema of ``validator`` (one of ``load_validators``)."""
     problems: list[Problem] = []
     for error in validator.iter_errors(doc.data):
         problems.extend(_explain(error, doc))

@@ -71,14 +71,29 @@ class Settings:
     markdown_extensions: list = field(default_factory=list)  # names, or {name: options}
     site_url: str = ""
     examples: str = ""  # a folder of illustrative records, built only by the demo configuration
+    site_names: dict = field(default_factory=dict)  # language -> the site's name in it (site_name)
+    directory_urls: bool = True  # addresses end in a folder (/x/), or, for a folder copy, in .html
 
 
 def load_settings(root: Path, config: str = CONFIG) -> Settings:
     """The settings of ``root/config``, following ``INHERIT:`` as MkDocs does."""
     data = _read(Path(root) / config)
     extra = data.get("extra") or {}
-    return Settings(languages=_languages(data), markdown_extensions=list(data.get("markdown_extensions") or []),
-                    site_url=data.get("site_url") or "", examples=extra.get("bss_examples") or "")
+    languages = _languages(data)
+    return Settings(languages=languages, markdown_extensions=list(data.get("markdown_extensions") or []),
+                    site_url=data.get("site_url") or "", examples=extra.get("bss_examples") or "",
+                    site_names=_site_names(data, languages), directory_urls=data.get("use_directory_urls", True) is not False)
+
+
+def _site_names(data: dict, languages: Languages) -> dict[str, str]:
+    """``site_name``, and each language's own from the i18n plugin where it sets one."""
+    names = dict.fromkeys(languages.codes, str(data.get("site_name") or ""))
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            for lang in (plugin["i18n"] or {}).get("languages") or []:
+                if lang.get("locale") in names and lang.get("site_name"):
+                    names[lang["locale"]] = str(lang["site_name"])
+    return names
 
 
 def address_notice(site_url: str) -> str | None:

@@ -43,7 +43,7 @@ def check_site(root: Path, config: str = CONFIG, check_markup: bool = True) -> t
     content = load_content(root, config, check_markup)
     specs = [spec for build in PAGE_BUILDERS for spec in build(content)]
     slugs = {lang: content.strings.t("easy.slug", lang) for lang in content.settings.languages}
-    links = Links(content.settings.languages, content.settings.site_url, slugs)
+    links = Links(content.settings.languages, content.settings.site_url, slugs, content.settings.directory_urls)
     for kind, key in DOCS.items():
         links.add_page(kind, "", content.strings.text(key))
     taxonomies.register(links, content)

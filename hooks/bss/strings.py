@@ -18,7 +18,7 @@ import string
 from pathlib import Path
 
 from .problems import ContentError, Problem
-from .schemas import schema, validate
+from .schemas import validate
 from .settings import Languages
 from .source import Document, DocumentError, read_document
 from .text import Text, romanian
@@ -95,7 +95,7 @@ def fill(text: str, values: dict) -> str:
     return text.format(**values)
 
 
-def load_strings(root: Path, languages: Languages, problems: list[Problem]) -> Strings:
+def load_strings(root: Path, languages: Languages, problems: list[Problem], validators: dict) -> Strings:
     table: dict[str, dict[str, str]] = {}
     docs = {}
     for lang in languages:
@@ -108,14 +108,14 @@ def load_strings(root: Path, languages: Languages, problems: list[Problem]) -> S
         except DocumentError as exc:
             problems.extend(exc.problems)
             continue
-        found = validate(doc, "strings.schema.json", root / "data" / "schemas", languages)
+        found = validate(doc, validators["strings.schema.json"])
         if found:
             problems.extend(found)
             continue
         docs[lang] = doc
         table[lang] = {k: romanian(v) if lang == "ro" else v for k, v in doc.data.items()}
     if len(docs) == len(languages):
-        declared = schema("strings.schema.json", root / "data" / "schemas").get("x-placeholders") or {}
+        declared = validators["strings.schema.json"].schema.get("x-placeholders") or {}
         problems.extend(_check_keys(docs, languages.default, declared))
     return Strings(table, docs, languages)
 

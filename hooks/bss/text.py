@@ -80,6 +80,11 @@ def duration(minutes: int, locale: str) -> str:
     return format_list(parts, locale=locale)
 
 
+def listing(items: list[str], locale: str) -> str:
+    """Items as a list in the language: 'A, B și C', 'A, B and C'."""
+    return format_list(items, locale=locale) if items else ""
+
+
 def language_name(code: str, locale: str) -> str:
     """The name of language ``code`` in ``locale``'s language: "română", "Romanian"."""
     return Locale.parse(code).get_display_name(locale) or code

@@ -1,10 +1,11 @@
 """Driving the editor's forms (Decap CMS) as an editor does: by the labels of its fields."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page
+
+from helpers import poll
 
 
 def field(scope: Page | Locator, name: str) -> Locator:
@@ -46,24 +47,25 @@ def choose(page: Page, name: str, typed: str, option: str) -> None:
     page.locator('[id*="-option-"]', has_text=option).first.click()
 
 
-def publish(page: Page, saved: Path, timeout: float = 30) -> None:
+def publish_now(page: Page) -> None:
+    """Press Publicare, then Publică acum (the editor speaks the site's default language)."""
+    page.get_by_role("button", name="Publicare", exact=True).click()
+    page.get_by_text("Publică acum", exact=True).click()
+
+
+def publish(page: Page, saved: Path) -> None:
     """Save the entry and wait until ``saved`` is written; fail with what the editor said."""
     before = saved.stat().st_mtime_ns if saved.exists() else None
-    page.get_by_role("button", name="Publish").click()
-    page.get_by_text("Publish now").click()
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if saved.exists() and saved.stat().st_mtime_ns != before:
-            page.get_by_text("Entry saved").wait_for()
-            # A new entry's page becomes the entry's own: wait for it, or it would follow the next goto.
-            page.wait_for_function("() => !location.hash.endsWith('/new')")
-            page.get_by_text("Changes saved").wait_for()
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"{saved} was not written; the editor says: {page.locator('body').inner_text()[:2000]}")
+    publish_now(page)
+    poll(lambda: saved.exists() and saved.stat().st_mtime_ns != before,
+         lambda: f"{saved} was not written; the editor says: {page.locator('body').inner_text()[:2000]}")
+    page.get_by_text("Intrare salvată").wait_for()
+    # A new entry's page becomes the entry's own: wait for it, or it would follow the next goto.
+    page.wait_for_function("() => !location.hash.endsWith('/new')")
+    page.get_by_text("Modificări salvate").wait_for()
 
 
 def login(page: Page, url: str) -> None:
     page.goto(url + "/admin/")
-    page.get_by_role("button", name="Login").click()
-    page.get_by_text("Collections").first.wait_for()
+    page.get_by_role("button", name="Autentifică-te").click()
+    page.get_by_text("Colecții").first.wait_for()

@@ -1,6 +1,7 @@
 """The catalogue in a real browser: filters, the address, the map, no JavaScript, axe."""
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
@@ -36,6 +37,23 @@ def expect(**filters) -> set[str]:
     return {cid for cid, case in CASES.items() if all(v in values(case)[k] for k, v in filters.items())}
 
 
+def expected_choices(chosen: dict) -> dict[str, dict[str, int]]:
+    """For each filter, how many case studies each of its values gives with the other filters chosen."""
+    out = {}
+    for key in ("raion", "tip", "grup", "program", "an", "org"):
+        others = {k: v for k, v in chosen.items() if k != key}
+        counts: dict[str, int] = {}
+        for cid in expect(**others):
+            for value in values(CASES[cid])[key]:
+                if value:
+                    counts[value] = counts.get(value, 0) + 1
+        out[key] = counts
+    return out
+
+
+UNITS = {row["iso_3166_2"]: row for row in csv.DictReader(
+    (ROOT / "data/administrative-units.csv").read_text(encoding="utf-8").splitlines())}
+EMPTY_DISTRICT = sorted(set(UNITS) - {d for c in CASES.values() for d in c["districts"]})[0]
 SAMPLE = CASES[sorted(CASES)[0]]
 FILTERS = [
     {"tip": most_common("tip")},
@@ -43,16 +61,19 @@ FILTERS = [
     {"program": "ssmb-2021", "raion": most_common("raion")},
     {"grup": most_common("grup"), "tip": most_common("tip")},
     {"raion": SAMPLE["districts"][0], "org": SAMPLE["organisation"]},
-    {"program": "ssmb-2018", "tip": "spalatorie-sociala"},  # nothing matches
+    {"program": "ssmb-2018", "tip": "spalatorie-sociala"},  # nothing matches: only an address can ask for it
 ]
 
 
 @pytest.mark.parametrize("filters", FILTERS)
 def test_filter_combinations_give_exactly_the_right_case_studies(page, site_url, filters):
-    page.goto(f"{site_url}/studii-de-caz/")
-    for key, value in filters.items():
-        page.select_option(f"#f-{key}", value)
     want = expect(**filters)
+    if want:
+        page.goto(f"{site_url}/studii-de-caz/")
+        for key, value in filters.items():
+            page.select_option(f"#f-{key}", value)
+    else:  # a choice that gives nothing is greyed out
+        page.goto(f"{site_url}/studii-de-caz/?{'&'.join(f'{k}={v}' for k, v in filters.items())}")
     assert visible_cases(page) == want
     count = page.locator("[data-count]").text_content()
     assert re.fullmatch(rf"{len(want)}( (de )?studi[iu] de caz)? din {len(CASES)}", count), count  # "20 de studii"
@@ -103,11 +124,6 @@ def test_switching_language_keeps_the_filters(page, site_url):
     assert visible_cases(page) == expect(raion=raion)
 
 
-def test_unknown_values_in_the_address_are_ignored(page, site_url):
-    page.goto(f"{site_url}/studii-de-caz/?raion=MD-XX&tip=<script>")
-    assert visible_cases(page) == set(CASES)
-
-
 @pytest.mark.parametrize("width", [390, 1280])
 def test_a_map_tile_filters_and_keeps_the_reader_at_the_results(browser, site_url, width):
     ctx = browser.new_context(viewport={"width": width, "height": 800})
@@ -147,8 +163,94 @@ def test_without_javascript_the_whole_list_shows(browser, site_url):
     ctx.close()
 
 
-@pytest.mark.parametrize("path", ["/studii-de-caz/", "/studii-de-caz/?program=ssmb-2018", "/rezultate/"])
 @pytest.mark.parametrize("prefix", ["", "/en"])
-def test_catalogue_and_results_pass_axe(page, site_url, axe, prefix, path):
-    page.goto(f"{site_url}{prefix}{path}")
+def test_a_filtered_catalogue_passes_axe(page, site_url, axe, prefix):
+    page.goto(f"{site_url}{prefix}/studii-de-caz/?program=ssmb-2018")
     assert_accessible(axe, page)
+
+
+def shown_counts(page) -> dict:
+    """What the page says about counts: each filter's choices (count, greyed out), each group's
+    heading and table-of-contents entry, each map tile."""
+    return page.evaluate("""() => ({
+        choices: Object.fromEntries([...document.querySelectorAll('form[data-filters] select')].map(s => [s.name,
+            Object.fromEntries([...s.querySelectorAll('option[data-label]')].filter(o => !o.hidden || o.selected)
+                .map(o => [o.value, [o.textContent, o.disabled]]))])),
+        groups: [...document.querySelectorAll('[data-group]:not([hidden])')].map(g => [g.dataset.group,
+            [...g.querySelector('h3').childNodes].filter(n => !n.classList || !n.classList.contains('headerlink'))
+                .map(n => n.textContent).join('').trim(), g.querySelectorAll('li[data-case]:not([hidden])').length,
+            [...document.querySelectorAll('.md-nav--secondary a[href="#' + g.dataset.group + '"]')].map(a => a.textContent.trim())]),
+        tiles: Object.fromEntries([...document.querySelectorAll('a[data-raion]')].map(t => [t.dataset.raion,
+            t.querySelector('[data-tile-count]').textContent])),
+    })""")
+
+
+@pytest.mark.parametrize("filters", [{"raion": "MD-BA"}, {"tip": most_common("tip"), "program": "ssmb-2021"},
+                                     {"program": "ssmb-2018", "tip": "spalatorie-sociala"}])
+def test_every_count_follows_the_filters(page, site_url, filters):
+    query = "&".join(f"{k}={v}" for k, v in filters.items())
+    page.goto(f"{site_url}/studii-de-caz/?{query}")
+    want = expected_choices(filters)
+    shown = shown_counts(page)
+    for key, choices in shown["choices"].items():
+        for value, (text, disabled) in choices.items():
+            n = want[key].get(value, 0)
+            assert text.endswith(f"({n})"), (key, value, text)
+            assert disabled == (n == 0 and filters.get(key) != value), (key, value, text)  # nothing to give: greyed out
+    for group, heading, cards, toc in shown["groups"]:
+        assert cards == len(expect(**{**filters, "tip": group})), group
+        assert heading.endswith(f"({cards})") and toc and all(entry == heading for entry in toc), (group, heading, toc)
+    for code, text in shown["tiles"].items():
+        assert text == str(want["raion"].get(code, 0)), code
+
+
+def test_a_district_with_no_case_study_is_no_link_and_says_none_yet(browser, site_url):
+    name = {"ro": UNITS[EMPTY_DISTRICT]["name_ro"], "en": UNITS[EMPTY_DISTRICT]["name_en"]}
+    for js in (True, False):
+        ctx = browser.new_context(java_script_enabled=js)
+        page = ctx.new_page()
+        for prefix, lang, words in (("", "ro", "niciun studiu de caz deocamdată"), ("/en", "en", "no case study yet")):
+            page.goto(f"{site_url}{prefix}/studii-de-caz/")
+            assert page.locator(f'a.bss-tile[data-raion="{EMPTY_DISTRICT}"]').count() == 0
+            assert page.locator(".bss-map").get_by_text(f"{name[lang]}: {words}").count() == 1
+        ctx.close()
+
+
+def test_an_address_asking_for_a_district_with_none_yet_keeps_it_and_says_so(page, site_url):
+    page.goto(f"{site_url}/en/studii-de-caz/?raion={EMPTY_DISTRICT}")
+    assert page.locator("#f-raion").input_value() == EMPTY_DISTRICT
+    assert visible_cases(page) == set()
+    assert page.locator("[data-empty]").text_content().strip().startswith(f"{UNITS[EMPTY_DISTRICT]['name_en']}: no case study yet")
+    assert f"raion={EMPTY_DISTRICT}" in page.url
+    assert page.locator("#f-tip option[data-label]:not([disabled])").count() == 0  # nothing more to narrow
+
+
+def test_an_unknown_value_in_the_address_is_left_out_and_said(page, site_url):
+    page.goto(f"{site_url}/studii-de-caz/?raion=MD-XX&tip=<b>x</b>&program=ssmb-2021")
+    assert visible_cases(page) == expect(program="ssmb-2021")
+    notice = page.locator("[data-unknown]")
+    assert notice.is_visible()
+    assert notice.text_content() == ("Adresa cere un filtru care nu există, lăsat deoparte: "
+                                     "Raion sau municipiu „MD-XX”; Tipul serviciului „<b>x</b>”.")
+    assert page.locator("[data-unknown] b").count() == 0  # shown as text
+    page.goto(f"{site_url}/studii-de-caz/?program=ssmb-2021")
+    assert page.locator("[data-unknown]").is_hidden()
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_on_a_phone_choosing_a_filter_brings_the_results_into_view_and_announces_them(browser, site_url, prefix):
+    ctx = browser.new_context(viewport={"width": 390, "height": 800})
+    page = ctx.new_page()
+    page.goto(f"{site_url}{prefix}/studii-de-caz/")
+    count = page.locator("[data-count]")
+    assert count.get_attribute("aria-live") == "polite" and count.get_attribute("role") == "status"
+    before = count.text_content()
+    page.locator("#f-tip").focus()
+    page.select_option("#f-tip", most_common("tip"))
+    assert count.text_content() != before
+    header = page.locator(".md-header").evaluate("e => e.getBoundingClientRect().bottom")
+    top = count.evaluate("e => e.getBoundingClientRect().top")
+    first = page.locator("li[data-case]:visible").first.evaluate("e => e.getBoundingClientRect().top")
+    assert header <= top and first < 800, (header, top, first)  # below the sticky header, the first result in view
+    assert page.evaluate("document.activeElement.id") == "f-tip"  # the reader may choose another filter
+    ctx.close()

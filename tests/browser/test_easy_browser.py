@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from browsing import assert_accessible
+from browsing import assert_accessible, search_results
 from helpers import ROOT
 
 WORD = {lang: yaml.safe_load((ROOT / f"data/i18n/{lang}.yml").read_text(encoding="utf-8"))["easy.slug"] for lang in ("ro", "en")}
@@ -66,7 +66,6 @@ def test_search_lists_the_easy_version_under_its_own_title(page, site_url, lang,
     record = yaml.safe_load((ROOT / "data/case-studies/spalatorie-sociala-glodeni.yml").read_text(encoding="utf-8"))
     title = f"{record['title'][lang]} — {label}"
     page.goto(f"{site_url}{PREFIX[lang]}/cautare/?q={query}")
-    page.locator(".pagefind-ui__result").first.wait_for(timeout=10000)
-    page.wait_for_timeout(300)
+    search_results(page, query)
     link = page.locator(".pagefind-ui__result-link", has_text=title)
     assert link.get_attribute("href") == f"{PREFIX[lang]}/studii-de-caz/spalatorie-sociala-glodeni/{WORD[lang]}/"

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from editing import choose, field, login, publish, texts, write
+from editing import choose, field, login, publish, publish_now, texts, write
 from helpers import ROOT, mkdocs_build
 from bss.cms_server import EditorServer
 
@@ -119,8 +119,7 @@ def test_a_save_the_check_refuses_is_shown_and_nothing_is_written(page, editor, 
     login(page, editor.url)
     page.goto(editor.url + "/admin/#/collections/partners/entries/aopd")
     write(field(page, "description"), "ro", "Vezi [[caz:nu-exista]].")
-    page.get_by_role("button", name="Publish").click()
-    page.get_by_text("Publish now").click()
+    publish_now(page)
     page.get_by_text("Not saved: the content would have these problems").wait_for()
     said = page.locator("body").inner_text()
     assert re.search(r"data/partners/aopd\.yml:\d+: description\.ro: \[\[caz:nu-exista\]\] refers to nothing", said), said
@@ -137,3 +136,25 @@ def test_public_pages_load_none_of_the_editors_code(page, site_url):
     assert len(fetched) > 10
     assert not [p for p in fetched if p.startswith("/admin/") or "decap" in p], fetched
     assert not page.locator('a[href*="admin"]').count()
+
+
+def test_on_a_phone_the_editor_speaks_romanian_fits_the_screen_and_lists_entries_by_title(browser, editor, project):
+    ctx = browser.new_context(viewport={"width": 390, "height": 800})
+    page = ctx.new_page()
+    login(page, editor.url)  # the buttons it presses are Romanian
+    page.goto(editor.url + "/admin/#/collections/partners")
+    new = page.get_by_role("link", name="Partner", exact=False).filter(has_text="+").first
+    assert new.text_content().startswith("+ ")  # not U+FF0B, which showed as a box
+    names = page.locator("a[href*='/entries/']").evaluate_all("els => els.map(e => e.textContent.trim())")
+    assert len(names) == len(list((project / "data/partners").glob("*.yml")))
+    assert names == sorted(names), names  # by name, as readers know them, not by file name
+    page.goto(editor.url + "/admin/#/collections/case-studies/entries/echipa-mobila-cimislia")
+    english = field(field(page, "summary"), "en").locator("textarea")
+    english.wait_for()
+    box = english.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390  # both languages on the screen, one above the other
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    english.fill("Changed.")  # (not saved)
+    page.get_by_role("button", name="Publicare", exact=True).click()
+    assert page.get_by_text("Publică acum", exact=True).is_visible()  # not a second "Publicare"
+    ctx.close()

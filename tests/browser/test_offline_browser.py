@@ -1,6 +1,8 @@
 """The offline build (`make offline`), opened from a folder with no network and no server (file://)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -64,7 +66,8 @@ def test_the_catalogue_filters_from_a_folder(usb):
     page = usb
     page.goto(f"{page.root}/studii-de-caz/index.html")
     total = page.locator(".bss-card:visible").count()
-    page.locator("select").first.select_option(index=1)
+    choices = page.locator("select").first.locator("option[data-label]:not([disabled])")  # the first that gives any
+    page.locator("select").first.select_option(choices.first.get_attribute("value"))
     assert "?" in page.url
     assert 0 < page.locator(".bss-card:visible").count() < total
 
@@ -100,3 +103,12 @@ def test_copying_a_section_address_gives_the_public_short_link(usb):
     page.locator("#metodologia ~ .bss-short-link button.bss-copy").first.click()
     expect(page.locator(".bss-copied").first).not_to_have_text("")
     assert page.locator(".bss-copied").first.text_content().startswith("✓")
+
+
+def test_the_open_data_page_links_its_files_from_a_folder(offline_site):
+    for page, stem in (("studii-de-caz/date-deschise.html", "studii-de-caz/studii-de-caz"),
+                       ("en/studii-de-caz/date-deschise.html", "en/studii-de-caz/case-studies")):
+        html = (offline_site / page).read_text(encoding="utf-8")
+        hrefs = re.findall(r'<a href="([^"]+)" download="">(?:CSV|JSON)</a>', html)
+        assert [((offline_site / page).parent / h).resolve() for h in hrefs] == \
+            [(offline_site / f"{stem}.{kind}").resolve() for kind in ("csv", "json")]

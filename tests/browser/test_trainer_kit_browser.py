@@ -77,3 +77,40 @@ def test_the_whole_guide_prints_contents_then_each_chapter_from_a_new_page(page,
         assert any(text.startswith(heading) for text in printed), heading
     styles = page.locator("h2.bss-chapter").first.evaluate("h => getComputedStyle(h).breakBefore")
     assert styles == "page"
+
+
+# Where each printed short link's lines break: the character each line ends with.
+LINE_ENDS = """code => {
+    const ends = [];
+    let top = null, last = null;
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const box = range.getClientRects()[0];
+            if (!box) continue;
+            if (top !== null && box.top > top + 2) ends.push(last);
+            top = box.top;
+            last = node.data[i];
+        }
+    }
+    return [ends, code.getBoundingClientRect().right];
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("lang", ["ro", "en"])
+def test_a_short_link_wraps_only_after_a_slash_on_a_phone(browser, site_url, lang, width):
+    ctx = browser.new_context(viewport={"width": width, "height": 800})
+    page = ctx.new_page()
+    page.goto(f"{site_url}{PREFIX[lang]}/ghid/costificarea/")
+    wrapped = 0
+    for code in page.locator(".bss-short code").all():
+        ends, right = code.evaluate(LINE_ENDS)
+        assert all(end == "/" for end in ends), (code.text_content(), ends)  # never costifi|carea
+        assert right <= width, code.text_content()  # and never out of the screen
+        wrapped += bool(ends)
+    assert wrapped  # the phone is narrow enough that some do wrap
+    ctx.close()

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from bss.text import sort_key
+from browsing import search_results
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["/", "/programe/", "/programe/ssmb-2021/", "/parteneri/", "/parteneri/clinica-juridica-balti/",
@@ -141,8 +142,7 @@ def test_a_search_box_in_the_header_of_every_page_loads_search_only_when_used(co
         page.locator("#bss-header-q").fill("Glodeni")
         page.keyboard.press("Enter")
         page.wait_for_url(f"{site_url}{prefix}/cautare/?q=Glodeni")
-        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10000)
-        found = page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        found = search_results(page, "Glodeni")
         assert f"{prefix}/studii-de-caz/spalatorie-sociala-glodeni/" in found
         requests.clear()
 

@@ -1,12 +1,15 @@
 /* Self-assessment quizzes, course progress, certificate and progress transfer.
    No framework, no build step. Everything is read from data-* attributes the templates write.
-   Progress lives in localStorage under one key; anything unreadable there is ignored, never fatal. */
+   Progress lives in localStorage under one key; anything unreadable there is ignored, never fatal.
+   Each answer is kept as it is chosen (drafts), so a reload or a closed tab loses nothing; a check
+   stores the result (modules). Either is set aside once the quiz's questions change (its version). */
 (function () {
   "use strict";
   var KEY = "bss-progress";
   var S = document.getElementById("bss-quiz-strings");
   if (!S) return;
-  var lang = S.getAttribute("data-lang") || "ro";
+  /* en-GB: dates as "7 December 2026", as on the rest of the site */
+  var locale = S.getAttribute("data-locale") || S.getAttribute("data-lang") || "ro";
 
   function t(name, values) {
     return (S.getAttribute("data-" + name) || "").replace(/\{(\w+)\}/g, function (m, k) {
@@ -39,24 +42,32 @@
         Array.isArray(v) && v.length <= LIMIT.choices && v.every(isSlug));
     });
   }
-  function okEntry(e) {
+  function okDraft(e) {
     return !!e && typeof e === "object" && typeof e.version === "string" && /^[0-9a-f]{12}$/.test(e.version) &&
-      isCount(e.total, LIMIT.questions) && e.total > 0 && isCount(e.score, e.total) &&
-      typeof e.passed === "boolean" && okAnswers(e.answers) && isDate(e.date);
+      okAnswers(e.answers);
   }
+  function okEntry(e) {
+    return okDraft(e) && isCount(e.total, LIMIT.questions) && e.total > 0 && isCount(e.score, e.total) &&
+      typeof e.passed === "boolean" && isDate(e.date);
+  }
+  function isMap(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
   /* {data, kept, left}: the usable part of a stored or imported record, or data null if none is. */
   function clean(d) {
-    var out = { v: 1, modules: {}, name: "" }, kept = 0, left = 0;
-    if (!d || typeof d !== "object" || d.v !== 1 || !d.modules || typeof d.modules !== "object" ||
-        Array.isArray(d.modules)) return { data: null, kept: 0, left: 0 };
+    var out = empty(), kept = 0, left = 0;
+    if (!isMap(d) || d.v !== 1 || !isMap(d.modules)) return { data: null, kept: 0, left: 0 };
     Object.keys(d.modules).forEach(function (id) {
       if (kept < LIMIT.modules && isModuleId(id) && okEntry(d.modules[id])) { out.modules[id] = d.modules[id]; kept += 1; }
       else left += 1;
     });
+    if (isMap(d.drafts)) {
+      Object.keys(d.drafts).slice(0, LIMIT.modules).forEach(function (id) {
+        if (isModuleId(id) && okDraft(d.drafts[id])) out.drafts[id] = d.drafts[id];
+      });
+    }
     if (typeof d.name === "string") out.name = d.name.slice(0, LIMIT.name);
     return { data: out, kept: kept, left: left };
   }
-  function empty() { return { v: 1, modules: {}, name: "" }; }
+  function empty() { return { v: 1, modules: {}, drafts: {}, name: "" }; }
   function load() {
     try { return clean(JSON.parse(localStorage.getItem(KEY))).data || empty(); }
     catch (e) { return empty(); }
@@ -128,11 +139,20 @@
       summary.textContent = "";
       summary.className = "bss-quiz__summary";
     }
+    function answers() {
+      var out = {};
+      questions.forEach(function (q) { out[q.getAttribute("data-question")] = answerOf(q); });
+      return out;
+    }
+    function keep() {  /* each answer as it is chosen, checked or not */
+      var d = load();
+      d.drafts[id] = { version: version, answers: answers() };
+      save(d);
+    }
     function check(announce) {
-      var score = 0, answered = 0, answers = {};
+      var score = 0, answered = 0;
       questions.forEach(function (q) {
         var a = answerOf(q);
-        answers[q.getAttribute("data-question")] = a;
         if (!isEmpty(a)) answered += 1;
         if (showResult(q, a)) score += 1;
       });
@@ -150,8 +170,9 @@
       if (passed) questions.forEach(function (q) { $("details", q).open = true; });
       if (announce) {
         var d = load(), before = current(d, id, version);
-        d.modules[id] = { version: version, answers: answers, score: score, total: total,
+        d.modules[id] = { version: version, answers: answers(), score: score, total: total,
           passed: passed || !!(before && before.passed), date: new Date().toISOString() };
+        delete d.drafts[id];  /* the result holds these answers now */
         if (!save(d)) summary.textContent += " " + t("not-saved");
         summary.focus();
       }
@@ -160,20 +181,26 @@
     $("[data-actions]", form).hidden = false;
     form.classList.add("is-live");
     hideAnswers();
-    var d = load(), saved = d.modules[id];
-    if (saved && saved.version !== version) {
+    var d = load(), saved = d.modules[id], draft = d.drafts[id];
+    if ((saved && saved.version !== version) || (draft && draft.version !== version)) {
       var notice = $("[data-notice]", form);
       notice.textContent = t("changed");
       notice.hidden = false;
-      delete d.modules[id];
+      if (saved && saved.version !== version) { delete d.modules[id]; saved = null; }
+      if (draft && draft.version !== version) { delete d.drafts[id]; draft = null; }
       save(d);
-    } else if (saved) {
-      questions.forEach(function (q) { setAnswer(q, saved.answers[q.getAttribute("data-question")]); });
-      check(false);
     }
+    function restore(entry) {
+      questions.forEach(function (q) { setAnswer(q, entry.answers[q.getAttribute("data-question")]); });
+    }
+    if (draft) restore(draft);  /* answers chosen since the last check: shown, not marked */
+    else if (saved) { restore(saved); check(false); }
+    form.addEventListener("change", keep);
+    form.addEventListener("input", keep);
     form.addEventListener("submit", function (ev) { ev.preventDefault(); check(true); });
     $("[data-action=retry]", form).addEventListener("click", function () {
       questions.forEach(function (q) { setAnswer(q, null); });
+      keep();
       hideAnswers();
       var first = $("input", form);
       if (first) first.focus();
@@ -223,7 +250,7 @@
       var blob = new Blob([JSON.stringify(load(), null, 2)], { type: "application/json" });
       var a = document.createElement("a");
       a.href = URL.createObjectURL(blob);
-      a.download = "progres-servicii-sociale.json";
+      a.download = t("export-file") + ".json";  /* named in the page's language */
       document.body.appendChild(a);
       a.click();
       a.remove();
@@ -261,7 +288,7 @@
     article.hidden = !done;
     if (!done) return;
     var last = new Date(items.map(function (m) { return m.entry.date; }).sort().pop());
-    $("[data-cert-date]", article).textContent = isNaN(last) ? "" : new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(last);
+    $("[data-cert-date]", article).textContent = isNaN(last) ? "" : new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(last);
     var input = $("#bss-cert-name"), name = $("[data-cert-name]", article);
     input.value = d.name || "";
     name.textContent = input.value;

@@ -1,4 +1,5 @@
-/* The search page: Pagefind's own interface, in the page's language, over that language's index.
+/* The search page: Pagefind's own interface, in the page's language, over that language's index,
+   its box with a visible label.
    ?q=... in the address starts a search, so a search can be linked. */
 (function () {
   "use strict";
@@ -15,6 +16,15 @@
   holder.id = "bss-pagefind";
   box.appendChild(holder);
   var ui = new window.PagefindUI({ element: "#bss-pagefind", showSubResults: true, showImages: false, resetStyles: false });
+  var input = holder.querySelector("input");
+  if (input) {  /* Pagefind names its box only by a placeholder, which goes once typing starts: a visible label */
+    var label = document.createElement("label");
+    input.id = "bss-search-input";
+    label.htmlFor = input.id;
+    label.className = "bss-search__label";
+    label.textContent = box.getAttribute("data-label");
+    holder.insertBefore(label, holder.firstChild);
+  }
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
 })();
