@@ -16,7 +16,7 @@ PAGE_TYPES = [
     "ghid/costificarea/", "ghid/cadrul-legal/", "ghid/costificarea/fisa/", "ghid/complet/", "glosar/", "cursuri/",
     "cursuri/servicii-comunitare/", "cursuri/servicii-comunitare/dezvoltarea-serviciului/",
     "cursuri/servicii-comunitare/certificat/", "cautare/?q=servicii", "nu-exista/", "{easy}/",
-    "studii-de-caz/spalatorie-sociala-glodeni/{easy}/", "cursuri/servicii-comunitare/costificare-si-contractare/{easy}/",
+    "studii-de-caz/spalatorie-sociala-glodeni/{easy}/", "cursuri/contractarea-sociala/costul-serviciului/{easy}/",
 ]
 EASY = {lang: yaml.safe_load((ROOT / f"data/i18n/{lang}.yml").read_text(encoding="utf-8"))["easy.slug"]
         for lang in ("ro", "en")}

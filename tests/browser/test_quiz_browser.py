@@ -137,11 +137,11 @@ def chosen(page) -> dict:
 
 
 def test_each_answer_is_kept_as_chosen_and_shown_again_after_a_reload(page, site_url):
-    module = "dezvoltarea-serviciului"
+    module = f"{COURSE_ID}/dezvoltarea-serviciului"
     qs = questions(module)
     assert len(qs) == 8
     page.goto(module_url(site_url, module))
-    for i, q in enumerate(qs[2:6]):  # a multiple choice, a true-false, a fill-blank and another, half of them wrong
+    for i, q in enumerate(qs[2:6]):  # two multiple choices and two true-false, half of them wrong
         answer(page, q, right=i % 2 == 0)
     before = chosen(page)
     assert sum(1 for a in before.values() if a) == 4
