@@ -17,6 +17,8 @@ NOTES = [
     r"\bnot confirmed\b", r"\bno source\b", r"\bcould not confirm\b", r"\bthe sources? (found|consulted|do(es)? not|disagree)",
     r"\bnot named in the source\b", r"\bappears? to be\b", r"\bfrom the context\b", r"\bhas not been verified\b",
     r"\bfell on a\b", r"\ba căzut (luni|marți|miercuri|joi|vineri|sâmbătă|duminică)\b",
+    r"\b(pagina|sursa|articolul) nu (numește|spune|precizează|menționează)\b",
+    r"\b(the|that) (page|source|article) does not (name|say|give|mention)\b",
 ]
 PATTERN = re.compile("|".join(NOTES), re.IGNORECASE)
 FILES = sorted(p for folder in ("data", "courses") for p in (ROOT / folder).rglob("*.yml") if "schemas" not in p.parts)
@@ -44,6 +46,8 @@ def test_no_research_notes_reach_the_reader(file):
 def test_the_patterns_catch_the_notes_that_were_there():
     for note in ("nu am găsit o sursă care să confirme aprobarea lui oficială", "12 aprilie a căzut vineri în 2024",
                  "We have found no source confirming its formal approval", "The sources do not say when the centre opened",
-                 "not named in the source", "Nu știm dacă a fost adoptat definitiv"):
+                 "not named in the source", "Nu știm dacă a fost adoptat definitiv",
+                 "pagina nu numește organizația care prestează serviciul",
+                 "the page does not name the organisation that runs the service"):
         assert PATTERN.search(note), note
     assert not PATTERN.search("alături de societatea civilă, am găsit soluții")  # a quote, not a note
