@@ -47,7 +47,7 @@ demo: $(STAMP)
 
 # The live preview: rebuilds on every change; while the content has problems, every page lists them.
 serve: $(STAMP)
-	@$(PY) tools/preview.py --dev-addr 127.0.0.1:8000
+	@$(PY) tools/serve.py --dev-addr 127.0.0.1:8000
 
 # Edit the content in a browser: the editor at http://127.0.0.1:8081/admin/ saves into data/ and courses/,
 # the live preview at http://127.0.0.1:8000 rebuilds after each save (tools/edit.py).

@@ -32,17 +32,17 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import clean_directory
 
-from bss.cms_admin import add_editor
+from bss.editor.admin import add_editor
 from bss.csp import header_policy, with_policy
 from bss.fingerprint import fingerprint
-from bss.incremental import REBUILDS, TEMPLATES, frame, page_title
+from preview.rebuilds import REBUILDS, TEMPLATES, frame, page_title
 from bss.addresses import form_actions_as_files, mark_short_links
 from bss.problems import ContentError
 from bss.sanitize import clean_html, rename_unsafe_ids, safe_id
-from bss.search import index_site
+from bss.finish.search import index_site
 from bss.settings import address_notice
-from bss.report import summary as translation_summary
-from bss.site import build_site, extra_files, menu, menu_title, not_found_pages
+from bss.prepare.pages.report import summary as translation_summary
+from bss.prepare.site import build_site, extra_files, menu, menu_title, not_found_pages
 
 log = logging.getLogger("mkdocs.hooks.bss")
 _state: dict = {"key": None, "site": None, "short": {}}

@@ -1,4 +1,4 @@
-"""The local editing server (hooks/bss/cms_server.py) spoken to as any program on the computer can:
+"""The local editing server (hooks/bss/editor/http_server.py) spoken to as any program on the computer can:
 with raw requests. Whatever arrives, the answer is a 4xx with a message, and the server goes on."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import socket
 
 import pytest
 
-from bss.cms_server import MAX_BODY, EditorServer
+from bss.editor.http_server import MAX_BODY, EditorServer
 
 HEADERS = "POST /api/v1 HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
 

@@ -20,9 +20,9 @@ from html.parser import HTMLParser
 import pytest
 
 from bss import csp
-from bss import source as yaml_source
+from bss.prepare.read import source as yaml_source
 from bss.sanitize import clean_html
-from bss.source import DocumentError, read_document
+from bss.prepare.read.source import DocumentError, read_document
 from helpers import ROOT, copy_project, mkdocs_build
 
 TITLE = '*Bold* [link](https://evil.example) `code` <img src=x onerror="window.__xss=1"> {: #__config } & co #'

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from bss.links import language_prefix  # noqa: E402
+from bss.prepare.pages.links import language_prefix  # noqa: E402
 from bss.settings import load_settings  # noqa: E402
 from server import StaticServer  # noqa: E402
 from transfer import ARGS, CHROMIUM  # noqa: E402
