@@ -69,7 +69,7 @@ class NotWarnings(logging.Filter):
     - Each request the server answers with an error (a missing favicon, the problem page): a
       request made while a build ran would end that build.
     And two notices about "dirty" builds dropped: the hook tells MkDocs exactly which pages
-    changed (bss.incremental), and empties the folder when all must be built again, so neither
+    changed (preview.rebuilds), and empties the folder when all must be built again, so neither
     the pages nor the folder are stale as they warn."""
 
     def filter(self, record: logging.LogRecord) -> bool:

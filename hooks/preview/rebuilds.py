@@ -7,8 +7,10 @@ frame changes, or the previous build failed, every page is built again in an emp
 Steps that read the whole built site (the search index, the editor) run after the pages are
 served, not before.
 
-A normal build (``make site``) never enables this: it builds everything, every time. The state
-lives here and not in the hook because MkDocs loads the hook afresh for each rebuild.
+A normal build (``make site``) never enables this: it builds everything, every time, with fresh
+caches. The state lives here and not in the hook because MkDocs loads the hook afresh for each
+rebuild; it owns the core's caches (``caches``: checked files, QR codes, icons, compiled
+templates, the editor's package), which the hook passes to every rebuild.
 """
 from __future__ import annotations
 
@@ -19,9 +21,10 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-import jinja2
+from mkdocs.utils import clean_directory
 
 from bss.fingerprint import fingerprint
+from bss.prepare.caches import Caches
 
 # What every page shows besides its own Markdown, as files: a change to one rebuilds every page.
 FRAME_FILES = ("mkdocs.yml", "overrides", "hooks", "data/i18n", "docs")
@@ -30,6 +33,7 @@ FRAME_FILES = ("mkdocs.yml", "overrides", "hooks", "data/i18n", "docs")
 class Rebuilds:
     def __init__(self) -> None:
         self.enabled = False
+        self.caches = Caches(keep_checked=True)  # every cache of the core, kept for the whole session
         self._frame: str | None = None
         self._built: dict[tuple[str, str], bytes] = {}  # (language, source) -> digest of what was built
         self._pending: dict[tuple[str, str], bytes] = {}
@@ -45,6 +49,25 @@ class Rebuilds:
             self._built = {}
         self._frame, self._pending, self._open, self.deferred = frame, {}, True, []
         return full
+
+    def start(self, root: Path, pages: dict, menu: object, site_dir: str) -> None:
+        """A build of the preview starts (``pages``: source path -> generated page, with its
+        ``.markdown``): when every page must be built, wait for the last build's deferred steps
+        (the search index may still be reading the folder) and empty the folder."""
+        titles = [(src_uri, page_title(page.markdown)) for src_uri, page in pages.items()]
+        if self.begin(frame(root, titles, menu)):
+            self.settle()
+            clean_directory(site_dir)
+
+    def mark(self, file, lang: str, text: str | None) -> None:
+        """Tell MkDocs' dirty build (``file.is_modified``) whether this file must be built again:
+        a generated page or file (``text``) when it differs from what the last build wrote; a page
+        of docs/ always (it shows links to the generated ones); a static file by MkDocs' own test."""
+        if text is not None:
+            changed = self.changed(lang, file.src_uri, text)
+        else:
+            changed = file.is_documentation_page() or file.is_modified()
+        file.is_modified = lambda: changed
 
     def changed(self, lang: str, src_uri: str, text: str) -> bool:
         """Whether this page (or generated file) differs from what the last build wrote."""
@@ -89,6 +112,11 @@ class Rebuilds:
 REBUILDS = Rebuilds()
 
 
+def active() -> Rebuilds | None:
+    """The live preview's rebuild state while the preview runs; None in a plain build."""
+    return REBUILDS if REBUILDS.enabled else None
+
+
 def frame(root: Path, titles: list[tuple[str, str]], menu: object) -> str:
     """A key of everything every page shows: the frame files (by time and size), each page's
     title in order, and the menu."""
@@ -105,21 +133,3 @@ def page_title(markdown: str) -> str:
         except ValueError:
             return line
     return ""
-
-
-class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled theme templates kept between builds (MkDocs makes a new environment for each);
-    Jinja checks each template's source before using its compiled form."""
-
-    def __init__(self) -> None:
-        self._store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self._store:
-            bucket.bytecode_from_string(self._store[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._store[bucket.key] = bucket.bytecode_to_string()
-
-
-TEMPLATES = MemoryBytecodeCache()

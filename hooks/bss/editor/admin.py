@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from bss.editor.config import cms_config, config_yaml, editor_backend, read_config, team_backend
 from bss.editor.package import FILES, SCRIPT, VERSION, PackageError, editor_files
+from bss.prepare.caches import Caches
 from bss.settings import CONFIG, load_settings
 
 FOLDER = "admin"
@@ -101,10 +102,10 @@ def stylesheet(languages) -> str:
 
 
 def admin_files(root: Path, config: str = CONFIG, backend: dict | None = None, site_url: str | None = None,
-                download: bool = True) -> dict[str, bytes]:
+                download: bool = True, caches: Caches | None = None) -> dict[str, bytes]:
     """The editor's files by name, for the folder served at /admin/. Raises ``PackageError`` when
     the editor's code is neither cached nor downloadable."""
-    code = editor_files(root, download)
+    code = editor_files(root, download, caches)
     cfg = cms_config(root, config, backend, site_url)
     site_name = str(read_config(Path(root) / config).get("site_name") or "")
     out = {"index.html": page(cfg, site_name).encode(), "config.yml": config_yaml(cfg).encode(),
@@ -114,7 +115,8 @@ def admin_files(root: Path, config: str = CONFIG, backend: dict | None = None, s
     return out
 
 
-def add_editor(site_dir: Path, config_file: Path, served: bool = True, local: bool = False) -> str:
+def add_editor(site_dir: Path, config_file: Path, served: bool = True, local: bool = False,
+               caches: Caches | None = None) -> str:
     """Put the editor at ``site_dir``/admin/, with its rule in ``site_dir``/_headers; a line
     saying what was done, or why not. A copy for file:// (``served`` false) has no editor: it
     needs a server to save through. A public build has one only for a team, through the
@@ -128,7 +130,7 @@ def add_editor(site_dir: Path, config_file: Path, served: bool = True, local: bo
         return (f"Editor not published at /{FOLDER}/: no team backend in {config} (extra.editor.backend); "
                 "`make edit` serves it on this computer")
     try:
-        files = admin_files(root, config)
+        files = admin_files(root, config, caches=caches)
     except PackageError as exc:
         return f"Editor not included at /{FOLDER}/ (the rest of the site is complete): {exc}"
     target = Path(site_dir) / FOLDER

@@ -13,7 +13,7 @@ registry's answer names (``dist.tarball`` could say ``file:///etc/...``); any fa
 an answer that is not JSON, from a captive portal, say) is a ``PackageError`` with what to do,
 and the site is built without /admin/.
 
-To move to another version: ``python -m bss.cms_package VERSION`` prints the two lines to paste here.
+To move to another version: ``python -m bss.editor.package VERSION`` prints the two lines to paste here.
 """
 from __future__ import annotations
 
@@ -27,9 +27,10 @@ import http.client
 import tarfile
 import urllib.error
 import urllib.request
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from bss.prepare.caches import Caches
 
 PACKAGE = "decap-cms"
 VERSION = "3.16.3"
@@ -61,9 +62,10 @@ def integrity_of(data: bytes) -> str:
     return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
 
 
-def editor_files(root: Path, download: bool = True) -> dict[str, bytes]:
+def editor_files(root: Path, download: bool = True, caches: Caches | None = None) -> dict[str, bytes]:
     """The editor's files by name (``decap-cms.js`` and its licences), from a cached tarball that
-    passes the integrity check, or downloaded from the registry if ``download``.
+    passes the integrity check, or downloaded from the registry if ``download``. Unpacking takes
+    seconds: the live preview passes its ``Caches`` to do it once per tarball.
 
     Raises ``PackageError`` when neither works."""
     tarball = cached_tarball(root)
@@ -71,7 +73,8 @@ def editor_files(root: Path, download: bool = True) -> dict[str, bytes]:
         if not download:
             raise PackageError(f"{tarball_name()} is not in {cache_dirs(root)[0]} (and downloading is off)")
         tarball = _download(root)
-    return _extract(str(tarball), tarball.stat().st_mtime_ns)
+    key = (str(tarball), tarball.stat().st_mtime_ns)
+    return caches.get("editor-package", key, lambda: _extract(*key)) if caches else _extract(*key)
 
 
 def cached_tarball(root: Path) -> Path | None:
@@ -158,7 +161,6 @@ def _get(url: str) -> bytes:
     return data
 
 
-@lru_cache(maxsize=2)
 def _extract(tarball: str, _mtime: int) -> dict[str, bytes]:
     with tarfile.open(fileobj=io.BytesIO(Path(tarball).read_bytes()), mode="r:gz") as tar:
         out = {}

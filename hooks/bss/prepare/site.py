@@ -4,16 +4,19 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from markupsafe import escape
 
 from bss.prepare.content import case_studies, courses, easy, glossary, guide, partners, programmes, taxonomies
 from bss.prepare.pages import catalogue, qr, results, site_pages
 from bss.prepare.content.load import Content, load_content
 from bss.csp import with_policy
+from bss.prepare.caches import Caches
+from bss.fingerprint import fingerprint
 from urllib.parse import urlsplit
 
-from bss.addresses import absolute_addresses
 from bss.prepare.pages.links import Links
 from bss.problems import ContentError
 from bss.prepare.pages.render import PageSpec, RenderedPage, Renderer
@@ -32,6 +35,25 @@ class Site:
     renderer: Renderer
     pages: dict[str, RenderedPage]  # by src_uri
     assets: dict[str, str]  # generated files that are not pages (the QR codes), by src_uri
+    _short: dict = field(default_factory=dict, compare=False, repr=False)  # (language, folders?) -> short links
+
+    def markdown(self, src_uri: str, markdown: str, lang: str) -> str | None:
+        """A page's Markdown as the engine renders it: a generated page's own (resolved already;
+        None if it reached the engine empty), a page of docs/ with its links resolved."""
+        if src_uri in self.pages:
+            return markdown if markdown.strip() else None
+        return self.links.resolve(markdown, lang, self.links.default_page(src_uri))
+
+    def generated(self, src_uri: str) -> str | None:
+        """The text of a generated page or file (a QR code) by its source path; None for any other."""
+        page = self.pages.get(src_uri)
+        return page.markdown if page is not None else self.assets.get(src_uri)
+
+    def short_addresses(self, lang: str, directory_urls: bool = True) -> dict[str, str]:
+        """Each guide address -> its short link, worked out once per language and build."""
+        if (lang, directory_urls) not in self._short:
+            self._short[lang, directory_urls] = self.links.short_addresses(lang, directory_urls)
+        return self._short[lang, directory_urls]
 
     def untranslated(self) -> list[str]:
         """Each text shown in the default language on another language's page: where it is
@@ -39,9 +61,30 @@ class Site:
         return sorted({f"{where}: no {page.lang} text" for page in self.pages.values() for where in page.untranslated})
 
 
-def check_site(root: Path, config: str = CONFIG, check_markup: bool = True) -> tuple[Content, list[PageSpec], Links]:
+class Prepared:
+    """The site of the current build, prepared again only when the content changed: the engine
+    may ask for it more than once per build (static-i18n runs a build per language)."""
+
+    def __init__(self) -> None:
+        self.key: tuple | None = None
+        self.site: Site | None = None
+        self.caches = Caches()  # this build's, unless the caller passes its own
+
+    def prepare(self, root: Path, config_file: str, check_markup: bool = True, caches: Caches | None = None) -> Site:
+        """The site of ``root`` built with ``config_file``; raises ContentError on any problem.
+        ``caches``: the live preview's, kept for its session; else this build's own."""
+        key = (fingerprint(root), config_file)
+        if key != self.key or self.site is None:
+            self.key, self.site = None, None
+            self.site = build_site(root, Path(config_file).name, check_markup, caches or self.caches)
+            self.key = key
+        return self.site
+
+
+def check_site(root: Path, config: str = CONFIG, check_markup: bool = True,
+               caches: Caches | None = None) -> tuple[Content, list[PageSpec], Links]:
     """Load and check everything a build needs, short of rendering; raises ContentError."""
-    content = load_content(root, config, check_markup)
+    content = load_content(root, config, check_markup, caches)
     specs = [spec for build in PAGE_BUILDERS for spec in build(content)]
     slugs = {lang: content.strings.t("easy.slug", lang) for lang in content.settings.languages}
     links = Links(content.settings.languages, content.settings.site_url, slugs, content.settings.directory_urls)
@@ -60,25 +103,27 @@ def check_site(root: Path, config: str = CONFIG, check_markup: bool = True) -> t
     return content, specs, links
 
 
-def build_site(root: Path, config: str = CONFIG, check_markup: bool = True) -> Site:
+def build_site(root: Path, config: str = CONFIG, check_markup: bool = True, caches: Caches | None = None) -> Site:
     """Load, check and render everything; raises ContentError on any problem."""
-    content, specs, links = check_site(root, config, check_markup)
-    renderer = Renderer(content.strings, links)
+    caches = caches or Caches()  # a one-shot build: a fresh one
+    content, specs, links = check_site(root, config, check_markup, caches)
+    renderer = Renderer(content.strings, links, caches=caches)
     pages: dict[str, RenderedPage] = {}
     for spec in specs:
         for page in renderer.render(spec):
             pages[page.src_uri] = page
-    return Site(content, specs, links, renderer, pages, qr_files(content, links))
+    return Site(content, specs, links, renderer, pages, qr_files(content, links, caches))
 
 
-def qr_files(content: Content, links: Links) -> dict[str, str]:
+def qr_files(content: Content, links: Links, caches: Caches | None = None) -> dict[str, str]:
     """A QR code of each short link, in each language, for slides: ``g/<chapter>/<section>/qr.svg``."""
     out = {}
     for lang in links.languages:
         for chapter, section in guide.short_links(content):
             kind, id = links.guide_entry(chapter, section)
             title = links.title(kind, id).get(lang)[0]
-            out[links.src_uri(links.qr_file(chapter, section), lang)] = qr.file(links.short_url(chapter, section, lang), title)
+            url = links.short_url(chapter, section, lang)
+            out[links.src_uri(links.qr_file(chapter, section), lang)] = qr.file(url, title, caches)
     return out
 
 
@@ -132,6 +177,41 @@ def menu_title(site: Site, key: str, lang: str) -> str | None:
     if key.startswith("nav.") and site.content.strings.has(key, lang):
         return site.content.strings.t(key, lang)
     return None
+
+
+def with_generated_pages(nav: list, added: dict[str, list]) -> list:
+    """The configured menu (mkdocs.yml's nav), each section followed by the generated pages of its kind."""
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            (title, children), = item.items()
+            if isinstance(children, list):
+                first = children[0] if children and isinstance(children[0], str) else None
+                extra = [e for e in added.get(first, []) if e not in children]
+                item = {title: with_generated_pages(children, added) + extra}
+        out.append(item)
+    return out
+
+
+def name_sections(site: Site, items: list, lang: str) -> list[str]:
+    """Give each menu section named by a key (``nav.guide``, ``course:<id>``, ``service-type:<id>``)
+    its title in ``lang``, escaped (the theme writes it as is); returns the keys that have none.
+    ``items``: the engine's menu, duck-typed (``.is_section``, ``.title``, ``.children``)."""
+    missing = []
+    for section in _sections(items):
+        title = menu_title(site, section.title, lang)
+        if title is not None:
+            section.title = str(escape(title))
+        elif section.title.startswith(("nav.", "course:", "service-type:")):
+            missing.append(section.title)
+    return missing
+
+
+def _sections(items):
+    for item in items:
+        if item.is_section:
+            yield item
+            yield from _sections(item.children)
 
 
 def extra_files(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
@@ -197,12 +277,18 @@ def _redirect(site: Site, lang: str, page: str, target: str, title, use_director
     return {alias.lstrip("/") + ("index.html" if alias.endswith("/") else ""): with_policy(html)}
 
 
-def not_found_pages(site: Site, read) -> dict[str, str]:
-    """Each language's "page not found" as hosts serve it, ``404.html`` at the language's root,
-    with absolute addresses (it is shown at any address). ``read(path)`` gives a built page."""
-    links, out = site.links, {}
-    base = urlsplit(site.links.site_url or "/").path.rstrip("/") + "/"
-    for lang in links.languages:
-        url = links.url("not-found", "", lang).lstrip("/")
-        out[f"{links.prefix(lang)}404.html"] = absolute_addresses(read(f"{url}index.html"), url, base)
-    return out
+def not_found_sources(site: Site) -> dict[str, str]:
+    """Each language's "page not found" as hosts serve it, ``404.html`` at the language's root ->
+    the address of the built page it copies (finish makes its addresses absolute: it is shown at
+    any address)."""
+    links = site.links
+    return {f"{links.prefix(lang)}404.html": links.url("not-found", "", lang).lstrip("/") for lang in links.languages}
+
+
+def finishing(site: Site, use_directory_urls: bool = True) -> dict:
+    """What finish needs from the prepared site, as plain data (``bss.finish.SiteFiles``' fields):
+    the files written beside the pages, the 404 pages' sources (hosts look for them only in a
+    build with folder addresses) and the site's base path."""
+    return {"extra": extra_files(site, use_directory_urls),
+            "not_found": not_found_sources(site) if use_directory_urls else {},
+            "base": urlsplit(site.links.site_url or "/").path.rstrip("/") + "/"}

@@ -9,10 +9,10 @@ language is its interface string ``easy.slug``).
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
+from bss.prepare.caches import Caches
 from bss.prepare.read.collections import Collection
 from bss.problems import Problem
 from bss.prepare.read.record import Record
@@ -71,11 +71,11 @@ def check(loaded, icon_exists) -> list[Problem]:
     for records in loaded.records.values():
         for record in records.values():
             if "easy" in record.data:
-                problems += _check_points(record, forms, icon_exists)
+                problems += _check_points(record, forms, icon_exists, loaded.caches)
     return problems
 
 
-def _check_points(record: Record, forms: dict, icon_exists) -> list[Problem]:
+def _check_points(record: Record, forms: dict, icon_exists, caches: Caches | None = None) -> list[Problem]:
     problems = []
     explained: dict[str, set[str]] = {}  # language -> hard words explained so far
     for i, point in enumerate(record.get("easy")):
@@ -92,7 +92,7 @@ def _check_points(record: Record, forms: dict, icon_exists) -> list[Problem]:
             known = explained.setdefault(lang, set())
             own = set(point.get("explains", []))
             problems += _check_text(record, where, text, lang)
-            used = hard_words_in(text, {word: kinds.get(lang, []) for word, kinds in forms.items()})
+            used = hard_words_in(text, {word: kinds.get(lang, []) for word, kinds in forms.items()}, caches)
             for word in own:
                 if word in forms and word not in used:
                     problems.append(record.problem(where, f"explains '{word}' but does not use the word",
@@ -125,10 +125,12 @@ def _check_text(record: Record, where: tuple, text: str, lang: str) -> list[Prob
     return problems
 
 
-def hard_words_in(text: str, forms: dict[str, list[str]]) -> dict[str, str]:
+def hard_words_in(text: str, forms: dict[str, list[str]], caches: Caches | None = None) -> dict[str, str]:
     """The hard words ``text`` uses, word -> the form found. Where forms overlap, the longest
-    counts: "servicii sociale comunitare" is the community service, not also the social service."""
-    pattern, owner = _forms_pattern(tuple((word, tuple(kinds)) for word, kinds in forms.items()))
+    counts: "servicii sociale comunitare" is the community service, not also the social service.
+    (The expression is made once per set of forms when the caller passes its ``Caches``.)"""
+    key = tuple((word, tuple(kinds)) for word, kinds in forms.items())
+    pattern, owner = caches.get("hard-words", key, lambda: _forms_pattern(key)) if caches else _forms_pattern(key)
     if pattern is None:
         return {}
     # At each position the longest form that starts there (the alternatives are longest first).
@@ -142,7 +144,6 @@ def hard_words_in(text: str, forms: dict[str, list[str]]) -> dict[str, str]:
     return used
 
 
-@functools.lru_cache(maxsize=8)
 def _forms_pattern(forms: tuple) -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
     """One expression for every form of every hard word, and who each form belongs to."""
     owner: dict[str, tuple[str, str]] = {}

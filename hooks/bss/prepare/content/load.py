@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bss.prepare.content.case_studies import CASE_STUDIES, CaseStudy
+from bss.prepare.caches import Caches
 from bss.prepare.read.collections import Collection, Loaded, check_references, load_collection
 from bss.prepare.content import easy
 from bss.prepare.pages import icons
@@ -54,11 +55,13 @@ class Content:
     documents: list = field(default_factory=list, compare=False)  # every file read, for the reference check
 
 
-def load_content(root: Path, config: str = CONFIG, check_markup: bool = True) -> Content:
-    """``check_markup=False`` is for a test that proves the browser's policy on its own."""
+def load_content(root: Path, config: str = CONFIG, check_markup: bool = True, caches: Caches | None = None) -> Content:
+    """``check_markup=False`` is for a test that proves the browser's policy on its own; ``caches``:
+    the caller's (the live preview keeps one between builds), else a fresh one."""
     root = Path(root)
     settings = load_settings(root, config)
-    loaded = Loaded(root, settings.languages, settings.markdown_extensions if check_markup else None, settings.examples)
+    loaded = Loaded(root, settings.languages, settings.markdown_extensions if check_markup else None, settings.examples,
+                    caches=caches or Caches())
     strings = load_strings(root, settings.languages, loaded.problems, loaded.validators)
     units = load_units(root, settings.languages, loaded.problems)
     for coll in COLLECTIONS:
@@ -69,7 +72,7 @@ def load_content(root: Path, config: str = CONFIG, check_markup: bool = True) ->
             loaded.problems.extend(_check_record(root, record))
     loaded.problems.extend(easy.check(loaded, icons.exists))
     if check_markup:
-        loaded.problems.extend(check_docs(root, loaded.markdown_extensions))
+        loaded.problems.extend(check_docs(root, loaded.markdown_extensions, loaded.caches))
     if loaded.problems:
         raise ContentError(loaded.problems)
     built = {c.key: {rid: c.build(rec) for rid, rec in sorted(loaded.records[c.key].items())}

@@ -3,7 +3,6 @@ SVG beside each short link on the page and in print, and an SVG file per link fo
 from __future__ import annotations
 
 import io
-from functools import cache
 
 import segno
 
@@ -12,23 +11,20 @@ import segno
 ERROR, BORDER = "m", 4
 
 
-@cache
-def _code(url: str) -> segno.QRCode:
-    """Encoding (choosing the best mask above all) is the slow part: once per address and process,
-    which a live preview's rebuilds share."""
-    return segno.make(url, error=ERROR)
+def code(url: str, caches=None) -> segno.QRCode:
+    """Encoding (choosing the best mask above all) is the slow part: once per address in a build,
+    and in a live preview's session, when the caller passes its ``Caches``."""
+    return caches.get("qr-code", url, lambda: segno.make(url, error=ERROR)) if caches else segno.make(url, error=ERROR)
 
 
-@cache
-def inline(url: str) -> str:
+def inline(url: str, caches=None) -> str:
     """The code as an SVG element with a viewBox and no size (the page's CSS gives it one)."""
-    return _code(url).svg_inline(scale=1, border=BORDER, omitsize=True, dark="#000", light="#fff")
+    return code(url, caches).svg_inline(scale=1, border=BORDER, omitsize=True, dark="#000", light="#fff")
 
 
-@cache
-def file(url: str, title: str) -> str:
+def file(url: str, title: str, caches=None) -> str:
     """A standalone SVG file of the code, large enough for a slide, titled with the link."""
     out = io.BytesIO()
-    _code(url).save(out, kind="svg", scale=10, border=BORDER, dark="#000", light="#fff",
+    code(url, caches).save(out, kind="svg", scale=10, border=BORDER, dark="#000", light="#fff",
                                       title=title, encoding="utf-8")
     return out.getvalue().decode("utf-8")

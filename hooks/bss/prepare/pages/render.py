@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from bss.prepare.pages import icons, qr
 from bss import text as fmt
+from bss.prepare.caches import Caches
 from bss.prepare.pages.links import Links
 from bss.plain import plain_html
 from bss.prepare.read.strings import Strings
@@ -48,11 +47,12 @@ class RenderedPage:
 class Localizer:
     """What a template needs to write one page in one language: strings, texts, numbers, links."""
 
-    def __init__(self, lang: str, page: str, strings: Strings, links: Links):
+    def __init__(self, lang: str, page: str, strings: Strings, links: Links, caches: Caches | None = None):
         self.lang = lang
         self.page = page
         self.strings = strings
         self.links = links
+        self.caches = caches or Caches()
         self.locale = strings.locale(lang)
         self.fallbacks: list[str] = []
 
@@ -150,7 +150,8 @@ class Localizer:
     def icon(self, name: str, alt: Text | None) -> Markup:
         """An icon of the site, inline, described by ``alt`` (or hidden from screen readers without it)."""
         label = f' role="img" aria-label="{escape(self.plain(alt))}"' if alt else ' aria-hidden="true"'
-        return Markup(icons.svg(name).replace("<svg ", f"<svg class=\"bss-icon\" focusable=\"false\"{label} ", 1))
+        svg = self.caches.get("icon", name, lambda: icons.svg(name))
+        return Markup(svg.replace("<svg ", f"<svg class=\"bss-icon\" focusable=\"false\"{label} ", 1))
 
     def public_url(self) -> str:
         """The site's public address in this language, for print."""
@@ -163,7 +164,7 @@ class Localizer:
         """The QR code of the short link, inline, named for screen readers by the link it holds."""
         url = self.short_url(chapter, section)
         label = escape(self.t("guide.qr_label", url=url))
-        return Markup(qr.inline(url).replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+        return Markup(self.caches.get("qr", url, lambda: qr.inline(url, self.caches)).replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
                       .replace('class="segno"', 'class="bss-qr__code"', 1))
 
     def qr_file(self, chapter: str, section: str = "") -> str:
@@ -191,28 +192,19 @@ class Localizer:
         return self.t(f"qualifier.{amount.qualifier}", n=number)
 
 
-def _bytecode_cache() -> FileSystemBytecodeCache | None:
-    """Compiled templates, kept between builds (keyed by each template's source, so never stale)."""
-    folder = Path(tempfile.gettempdir()) / f"bss-templates-{os.getuid() if hasattr(os, 'getuid') else 0}"
-    try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-    except OSError:
-        return None  # no writable temporary folder: compile every build
-    return FileSystemBytecodeCache(str(folder))
-
-
 class Renderer:
-    def __init__(self, strings: Strings, links: Links, templates: Path = TEMPLATES):
+    def __init__(self, strings: Strings, links: Links, templates: Path = TEMPLATES, caches: Caches | None = None):
         self.strings = strings
         self.links = links
+        self.caches = caches or Caches()
         self.env = Environment(
             loader=FileSystemLoader(str(templates)), autoescape=True, undefined=StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
-            bytecode_cache=_bytecode_cache(),
+            bytecode_cache=self.caches.bytecode,
         )
 
     def localizer(self, lang: str, page: str) -> Localizer:
-        return Localizer(lang, page, self.strings, self.links)
+        return Localizer(lang, page, self.strings, self.links, self.caches)
 
     def render_html(self, template: str, **context) -> str:
         """A standalone HTML file (the redirect pages)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bss.prepare.pages.links import Links
+from bss.settings import address_notice
 
 
 def untranslated_documents(docs_dir: Path, links: Links) -> list[str]:
@@ -57,3 +58,10 @@ def full_report(site, docs_dir: Path) -> str:
         lines += [f"Easy to read: {_count(len(easy), 'page has', 'pages have')} no easy-to-read version yet:"]
         lines += [f"  {gap}" for gap in easy]
     return "\n".join(lines)
+
+
+def build_notes(site, docs_dir: Path, site_url: str | None) -> list[str]:
+    """What a build tells at its end: the translation summary, and whether the public address is
+    a placeholder (never in the live preview: it serves at its own address)."""
+    notice = address_notice(site_url)
+    return [summary(site, docs_dir), *([notice] if notice else [])]

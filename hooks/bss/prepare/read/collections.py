@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from bss.fingerprint import fingerprint
-from preview.rebuilds import REBUILDS
+from bss.prepare.caches import Caches
 from bss.prepare.read.markup import check_document
 from bss.problems import Problem, field_name
 from bss.prepare.read.record import Record
@@ -64,6 +64,7 @@ class Loaded:
     # are not reported again as "does not exist".
     broken: dict[str, set[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    caches: Caches = field(default_factory=Caches)  # the caller's (the live preview keeps one)
 
     @functools.cached_property
     def validators(self) -> dict:
@@ -120,27 +121,24 @@ def _folders(coll: Collection, loaded: Loaded):
         yield loaded.root / loaded.examples / coll.path, True
 
 
-_CHECKED: dict[Path, tuple] = {}  # file -> (key, what _checked found): the live preview's rebuilds
-
-
 def _checked(coll: Collection, file: Path, loaded: Loaded) -> tuple:
     """One file read and checked on its own: (document, schema problems, Markdown problems).
-    The live preview (bss.incremental) keeps each file's result until the file, its schema or
-    the settings change, so a rebuild reads only the files that changed."""
-    key = None
-    if REBUILDS.enabled and not file.is_symlink():
+    The live preview (``Caches.keep_checked``) keeps each file's result until the file, its schema
+    or the settings change, so a rebuild reads only the files that changed."""
+    key, checked = None, loaded.caches.table("checked")
+    if loaded.caches.keep_checked and not file.is_symlink():
         stat = file.stat()
         key = (stat.st_mtime_ns, stat.st_size, coll.schema, loaded.settings_key)
-        if file in _CHECKED and _CHECKED[file][0] == key:
-            return _CHECKED[file][1]
+        if file in checked and checked[file][0] == key:
+            return checked[file][1]
     doc = read_document(file, loaded.root)
     validator = loaded.validators[coll.schema]
     problems = validate(doc, validator)
     markup = []
     if not problems and loaded.markdown_extensions is not None:
-        markup = check_document(doc, markdown_fields(doc, validator), loaded.markdown_extensions)
+        markup = check_document(doc, markdown_fields(doc, validator), loaded.markdown_extensions, loaded.caches)
     if key is not None:
-        _CHECKED[file] = (key, (doc, problems, markup))
+        checked[file] = (key, (doc, problems, markup))
     return doc, problems, markup
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from bss.prepare.read.markup import check_page
+from bss.prepare.caches import Caches
 from bss.problems import Problem
 
 ASSETS_DIR = "docs/assets"  # files of the site, not pages: hand-written pages are the rest of docs/
@@ -100,7 +101,7 @@ def _webp_size(data: bytes) -> tuple[int, int] | None:
     return None
 
 
-def check_docs(root: Path, extensions: list) -> list[Problem]:
+def check_docs(root: Path, extensions: list, caches: Caches | None = None) -> list[Problem]:
     """Every file of docs/: Markdown pages held to no script and no loads from elsewhere, and
     nothing else but real images under docs/assets/images/."""
     problems = []
@@ -112,7 +113,7 @@ def check_docs(root: Path, extensions: list) -> list[Problem]:
                                     f"hand-written pages in docs/, outside {ASSETS_DIR}/; images only in {IMAGES_DIR}/"))
         elif file.suffix == ".md" and not file.is_symlink():
             try:
-                problems.extend(check_page(rel, file.read_text(encoding="utf-8"), extensions))
+                problems.extend(check_page(rel, file.read_text(encoding="utf-8"), extensions, caches))
             except UnicodeDecodeError:
                 problems.append(Problem(rel, 1, "encoding", "is not UTF-8", "save the file as UTF-8"))
         elif rel.startswith(IMAGES_DIR + "/"):

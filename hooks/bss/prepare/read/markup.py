@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 import markdown
 
+from bss.prepare.caches import Caches
 from bss.problems import Problem
 from bss.sanitize import URL_SCHEMES, is_local, safe_id
 from bss.settings import markdown_arguments
@@ -40,7 +41,7 @@ _MAY_HOLD_MARKUP = re.compile(r"<|\]\(|\]:|\{|&")
 MAX_LISTED = 50
 
 
-def check_text(text: str, extensions: list, strict: bool = True) -> list[tuple[str, str, str]]:
+def check_text(text: str, extensions: list, strict: bool = True, caches: Caches | None = None) -> list[tuple[str, str, str]]:
     """``(snippet, what is wrong, what was expected)`` for each thing ``text`` may not hold.
 
     ``strict`` is for the content: hand-written pages in docs/ may use the site's own widgets
@@ -50,7 +51,7 @@ def check_text(text: str, extensions: list, strict: bool = True) -> list[tuple[s
     if not _MAY_HOLD_MARKUP.search(text):
         return []
     audit = _Audit(strict)
-    audit.feed(_converter(extensions).reset().convert(text))
+    audit.feed(_converter(extensions, caches or Caches()).reset().convert(text))
     audit.close()
     found = list(audit.found)
     if len(found) > MAX_LISTED:
@@ -60,14 +61,14 @@ def check_text(text: str, extensions: list, strict: bool = True) -> list[tuple[s
     return found
 
 
-def check_document(doc: Document, fields, extensions: list) -> list[Problem]:
+def check_document(doc: Document, fields, extensions: list, caches: Caches | None = None) -> list[Problem]:
     """Problems in the Markdown ``fields`` (``(path, text)`` pairs) of ``doc``; none are looked
     for without ``extensions`` (a test-only build that leaves the defence to the browser)."""
     if extensions is None:
         return []
     problems = []
     for path, text in fields:
-        found = check_text(text, extensions)
+        found = check_text(text, extensions, caches=caches)
         if found:
             lines, lower = Lines(text, doc.text_line(path, text)), text.lower()
             problems.extend(Problem(doc.path, lines.at(max(lower.find(snippet.lower()), 0)), _field(path), message,
@@ -75,24 +76,20 @@ def check_document(doc: Document, fields, extensions: list) -> list[Problem]:
     return problems
 
 
-def check_page(rel: str, text: str, extensions: list) -> list[Problem]:
+def check_page(rel: str, text: str, extensions: list, caches: Caches | None = None) -> list[Problem]:
     """Problems in a hand-written Markdown page of docs/, with their lines."""
     lines, lower = Lines(text), text.lower()
     return [Problem(rel, lines.at(max(lower.find(snippet.lower()), 0)), "text", message, expected)
-            for snippet, message, expected in check_text(text, extensions, strict=False)]
+            for snippet, message, expected in check_text(text, extensions, strict=False, caches=caches)]
 
 
-_CONVERTERS: dict[str, markdown.Markdown] = {}
-
-
-def _converter(extensions: list) -> markdown.Markdown:
+def _converter(extensions: list, caches: Caches) -> markdown.Markdown:
     """A Markdown converter with the site's extensions, less ``toc``: only ids an editor wrote
     are checked here; the ids ``toc`` makes from heading text are the sanitiser's to keep safe."""
-    key = json.dumps(extensions, sort_keys=True)
-    if key not in _CONVERTERS:
+    def make() -> markdown.Markdown:
         names, configs = markdown_arguments([e for e in extensions if _name(e) != "toc"])
-        _CONVERTERS[key] = markdown.Markdown(extensions=names, extension_configs=configs)
-    return _CONVERTERS[key]
+        return markdown.Markdown(extensions=names, extension_configs=configs)
+    return caches.get("markdown", json.dumps(extensions, sort_keys=True), make)
 
 
 def _name(extension) -> str:

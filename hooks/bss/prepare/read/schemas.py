@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -73,7 +72,6 @@ def _inline(node, base: str, registry: Registry):
     return {k: _inline(v, base, registry) for k, v in node.items() if k != "$defs"}
 
 
-@cache  # a language's name never changes; Babel is slow to ask
 def _language_name(code: str) -> str:
     try:
         return Locale.parse(code).get_display_name("en")
