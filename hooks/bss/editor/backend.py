@@ -4,17 +4,17 @@ working copy, in Python, so that what is saved is written the project's way and 
 Decap posts JSON actions (``{"action": "persistEntry", "params": {...}}``) and gets JSON back.
 Reads return files as they are. A save or a deletion is:
 
-1. cleaned and merged into the file as it is (cms_yaml.py: unchanged lines byte for byte, the
+1. cleaned and merged into the file as it is (yaml_writer.py: unchanged lines byte for byte, the
    modeline, ș ț, no unknown fields); a new module is also added to its course's list, a
    deleted one taken out of it;
 2. checked whole, by the project's own ``bss check``, on a scratch copy with the change applied
-   (cms_check.py);
+   (save_check.py);
 3. written (each file atomically) only if the check finds no problem the working copy did not
    already have; otherwise refused, every problem in the editor's message, nothing written.
 
 Only content files (the collections' YAML) and images under docs/assets/images/ can be written,
 and a rename stays within its folder and kind. Every value of a request is taken in its protocol
-type (cms_request.py); what is sent is read as the build reads a file, before the save lock, so
+type (request.py); what is sent is read as the build reads a file, before the save lock, so
 that a hostile request is refused at once and never holds up another save.
 """
 from __future__ import annotations

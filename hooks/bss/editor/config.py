@@ -1,7 +1,7 @@
 """The editor's configuration (Decap CMS's ``config.yml``), generated from what the core declares.
 
 Nothing here is written per content type: each ``Collection`` (content.py) gives where its
-records live and what its values name, each JSON Schema gives the fields (cms_fields.py), and
+records live and what its values name, each JSON Schema gives the fields (fields.py), and
 mkdocs.yml gives the languages and the site's address. A new schema property, a new collection
 or a new language shows in the editor with no edit here.
 

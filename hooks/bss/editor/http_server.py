@@ -2,7 +2,7 @@
 
     http://127.0.0.1:8081/admin/    the editor (its configuration generated afresh at each load,
                                     so a schema change shows on reloading the page)
-    http://127.0.0.1:8081/api/v1    the backend the editor saves through (cms_backend.py)
+    http://127.0.0.1:8081/api/v1    the backend the editor saves through (backend.py)
 
 It listens on the loopback interface only, and it answers only its own pages: a request must
 name it as its host (no DNS rebinding), and a save must come from its own origin as JSON (no
