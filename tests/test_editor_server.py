@@ -124,7 +124,7 @@ def test_a_request_that_is_not_http_gets_a_plain_answer(editor):
 
 def test_the_editor_answers_only_its_own_names_and_origin(editor):
     port = editor.address[1]
-    own = f"GET /admin/config.yml HTTP/1.1\r\nHost: {{}}\r\nConnection: close\r\n\r\n"
+    own = "GET /admin/config.yml HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n"
     for host in (f"127.0.0.1:{port}", f"localhost:{port}"):
         assert raw(editor, own.format(host).encode())[0] == 200
     for host in (f"rebound.example:{port}", f"127.0.0.1:{port + 1}", "127.0.0.1"):

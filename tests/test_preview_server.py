@@ -104,7 +104,7 @@ def test_a_malformed_reload_script_address_is_a_400(tmp_path):
         for query in ("", "e=1", "e=x&r=1", "e=1&r=-1", "e=1&r=" + "9" * 5000):
             answer = {}
             body = b"".join(server._serve_request({"PATH_INFO": "/.preview/reload.js", "QUERY_STRING": query},
-                                                  lambda status, headers: answer.update(status=status)))
+                                                  lambda status, headers, answer=answer: answer.update(status=status)))
             assert answer["status"].startswith("400") and b"whole numbers" in body, query
         assert server._serve_request({"PATH_INFO": "/.preview/reload.js", "QUERY_STRING": "e=1&r=2"},
                                      lambda status, headers: answer.update(status=status))

@@ -109,7 +109,7 @@ def _check_quiz(page) -> None:
 def _sheet(shots: list, target: Path, columns: int = 4) -> Path:
     """A grid of pages, each labelled, its phone and desktop shots side by side."""
     pages: dict[str, list] = {}
-    for label, width, file in shots:
+    for label, _width, file in shots:
         im = Image.open(file)
         pages.setdefault(label, []).append(im.resize((int(im.width * SCALE), int(im.height * SCALE))))
     cells = []
