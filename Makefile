@@ -47,7 +47,7 @@ demo: $(STAMP)
 
 # The live preview: rebuilds on every change; while the content has problems, every page lists them.
 serve: $(STAMP)
-	@$(PY) tools/preview.py --dev-addr 127.0.0.1:8000
+	@$(PY) tools/serve.py --dev-addr 127.0.0.1:8000
 
 # Edit the content in a browser: the editor at http://127.0.0.1:8081/admin/ saves into data/ and courses/,
 # the live preview at http://127.0.0.1:8000 rebuilds after each save (tools/edit.py).
@@ -58,7 +58,9 @@ edit: $(STAMP)
 check: $(STAMP)
 	@PYTHONPATH=hooks $(PY) -m bss check .
 
+# ruff first (seconds): a slip in the code is said before minutes of tests (configured in pyproject.toml).
 test: $(TESTS)
+	$(PY) -m ruff check hooks tools bench tests
 	@sh tests/ensure-debian-packages.sh
 	$(PY) -m pytest -n auto
 

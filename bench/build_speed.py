@@ -57,7 +57,7 @@ def main() -> None:
                 runs["engine"].append(measure(engine))
             best = {k: min(v, key=lambda r: r["wall"]) for k, v in runs.items()}
             peak = {k: max(r["peak_mb"] for r in v) for k, v in runs.items()}
-            pages = 2 * (n + len(list((ROOT / "data/case-studies").glob("*.yml")))) 
+            pages = 2 * (n + len(list((ROOT / "data/case-studies").glob("*.yml"))))
             rows.append((n, pages, best["engine"]["wall"], best["plain"]["wall"], peak["engine"], peak["plain"]))
     print(f"{'N':>6} {'case pages':>10} {'engine s':>9} {'plain s':>8} {'ratio':>6} {'engine MB':>10} {'plain MB':>9} {'ms/case':>8}")
     for n, pages, e, p, em, pm in rows:

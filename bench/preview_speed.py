@@ -1,7 +1,7 @@
 """Edit -> preview: how long after an editor saves a record the live preview serves the change.
 
 For each N, a copy of the project with N generated case studies added (0: the shipped content) is
-served by the live preview (tools/preview.py, as `make serve`). Then, R times, a case study's
+served by the live preview (tools/serve.py, as `make serve`). Then, R times, a case study's
 summary is changed on disk and the clock runs until the preview serves the page with the new
 text (polled every 20 ms). Also timed: an edit that retitles a case study (its title appears in
 the menu, the catalogue and other pages), and the same edit breaking the content (until the
@@ -53,7 +53,7 @@ def measure(project: Path, repeat: int) -> dict[str, list[float]]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, str(project / "tools/preview.py"), "--dev-addr", f"127.0.0.1:{port}",
+    server = subprocess.Popen([sys.executable, str(project / "tools/serve.py"), "--dev-addr", f"127.0.0.1:{port}",
                                "-f", str(project / "mkdocs.yml")], cwd=project, env=env,
                               stdout=subprocess.DEVNULL, stderr=open(os.environ.get("BENCH_LOG", os.devnull), "w"))
     file = project / CASE

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from bss.site import build_site  # noqa: E402
+from bss.prepare.site import build_site  # noqa: E402
 
 DISTRICTS = [line.split(",")[0] for line in (ROOT / "data/administrative-units.csv").read_text().splitlines()[1:]]
 TYPES = ["casa-comunitara", "echipa-mobila", "respiro", "centru-de-zi", "ingrijire-la-domiciliu"]

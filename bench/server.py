@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from bss.links import language_of, language_prefix  # noqa: E402
+from bss.prepare.pages.links import language_of, language_prefix  # noqa: E402
 from bss.settings import load_settings  # noqa: E402
 
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")

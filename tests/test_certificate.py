@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bss.site import build_site
+from bss.prepare.site import build_site
 from helpers import ROOT
 
 COURSE = ROOT / "courses/servicii-comunitare/course.yml"

@@ -6,14 +6,14 @@ import datetime
 
 import pytest
 
-from bss.courses import Answer, Question, quiz_version
+from bss.prepare.content.courses import Answer, Question, quiz_version
 from bss.addresses import form_actions_as_files, mark_short_links
-from bss.links import Links
+from bss.prepare.pages.links import Links
 from bss.plain import plain_html
-from bss.render import Localizer
+from bss.prepare.pages.render import Localizer
 from bss.settings import Languages
-from bss.source import read_document
-from bss.strings import Strings
+from bss.prepare.read.source import read_document
+from bss.prepare.read.strings import Strings
 from bss.text import Text, date, duration, euros, make_text, number, romanian, sort_key
 
 LANGS = Languages(("ro", "en"), ("Română", "English"))
@@ -175,13 +175,13 @@ def test_the_reference_check_does_linear_work_whatever_the_text(unit):
 def test_own_words_hold_no_bracket():
     """What keeps matching linear: an attempt stops at the next bracket, so a text of unclosed
     references is not read again from each one."""
-    from bss.links import PATTERN
+    from bss.prepare.pages.links import PATTERN
 
     assert [m.group(0) for m in PATTERN.finditer("[[caz:x|y [[caz:z]] [[caz:w|a]b]]")] == ["[[caz:z]]"]
 
 
 def test_qualified_amounts():
-    from bss.programmes import Amount
+    from bss.prepare.content.programmes import Amount
 
     assert Localizer("ro", "index.md", strings(), links()).amount(Amount(1260, "about")) == "circa 1.260"
     assert Localizer("en", "index.md", strings(), links()).amount(Amount(1260, "exact")) == "1,260"
@@ -253,7 +253,7 @@ def test_links_to_the_guide_carry_their_short_link_for_print():
 
 
 def test_the_link_service_makes_relative_links_between_addresses_as_mkdocs_does():
-    from bss.links import Links
+    from bss.prepare.pages.links import Links
 
     for target, page, expected in (("cautare/", "ghid/costificarea/", "../../cautare/"), ("cautare/", "", "cautare/"),
                                    ("cautare.html", "ghid/costificarea.html", "../cautare.html"), ("cautare/", "cautare/", "./"),
@@ -265,7 +265,7 @@ def test_the_link_service_makes_relative_links_between_addresses_as_mkdocs_does(
 
 def test_a_text_of_thousands_of_markup_slips_lists_the_first_and_counts_the_rest():
     """Each listed slip is found by a search through its text: thousands made the check quadratic."""
-    from bss.markup import MAX_LISTED, check_page
+    from bss.prepare.read.markup import MAX_LISTED, check_page
     from bss.settings import load_settings
     from helpers import ROOT
 

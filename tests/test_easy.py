@@ -9,7 +9,7 @@ import sys
 
 import yaml
 
-from bss.easy import hard_words_in
+from bss.prepare.content.easy import hard_words_in
 from helpers import ROOT, mkdocs_build
 
 FORMS = {w["id"]: w["forms"] for w in yaml.safe_load((ROOT / "data/hard-words.yml").read_text(encoding="utf-8"))["words"]}

@@ -1,4 +1,4 @@
-"""The editor's configuration, generated from the collections and the JSON Schemas (hooks/bss/cms.py):
+"""The editor's configuration, generated from the collections and the JSON Schemas (hooks/bss/editor/config.py):
 a widget per schema construct, pickers for the values that name other records, and a schema or
 language change that shows with no other edit."""
 from __future__ import annotations
@@ -8,8 +8,8 @@ import json
 import yaml
 
 from helpers import ROOT
-from bss.cms import cms_config, config_yaml
-from bss.cms_fields import Context, fields
+from bss.editor.config import cms_config, config_yaml
+from bss.editor.fields import Context, fields
 from bss.settings import Languages
 
 LANGS = Languages(("ro", "en"), ("Română", "English"))

@@ -1,10 +1,10 @@
-"""What the editor's backend refuses, whatever a page that reaches it sends (hooks/bss/cms_backend.py):
+"""What the editor's backend refuses, whatever a page that reaches it sends (hooks/bss/editor/backend.py):
 it writes and removes content files only, takes images only, and answers a hostile request at once."""
 from __future__ import annotations
 
 import pytest
 
-from bss.cms_backend import Backend, Refused
+from bss.editor.backend import Backend, Refused
 from test_editor_writes import as_sent, changed_lines, persist, read
 
 
@@ -99,7 +99,7 @@ def never(name: str):
 
 def test_an_alias_bomb_sent_is_refused_before_the_save_lock_and_never_expanded(project, monkeypatch):
     assert len(BOMB) < 500  # 9 levels of 9: a billion values
-    monkeypatch.setattr("bss.cms_backend.clean", never("clean"))
+    monkeypatch.setattr("bss.editor.backend.clean", never("clean"))
     backend = Backend(project)
     backend.lock = Untouchable()  # other saves are never held up by it
     with pytest.raises(Refused) as refused:
@@ -111,7 +111,7 @@ def test_an_alias_bomb_sent_is_refused_before_the_save_lock_and_never_expanded(p
 
 def test_a_file_on_disk_that_is_an_alias_bomb_is_never_expanded(project, monkeypatch):
     (project / "data/partners/bomba.yml").write_text(BOMB, encoding="utf-8")
-    monkeypatch.setattr("bss.cms_backend.plain", never("plain"))
+    monkeypatch.setattr("bss.editor.backend.plain", never("plain"))
     with pytest.raises(Refused) as refused:
         persist(project, "data/partners/bomba.yml", {"id": "bomba"})
     assert "aliases (*) expand" in str(refused.value) and "correct it in a text editor" in str(refused.value)

@@ -1,4 +1,4 @@
-"""The local editing server (hooks/bss/cms_server.py) spoken to as any program on the computer can:
+"""The local editing server (hooks/bss/editor/http_server.py) spoken to as any program on the computer can:
 with raw requests. Whatever arrives, the answer is a 4xx with a message, and the server goes on."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import socket
 
 import pytest
 
-from bss.cms_server import MAX_BODY, EditorServer
+from bss.editor.http_server import MAX_BODY, EditorServer
 
 HEADERS = "POST /api/v1 HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
 
@@ -124,7 +124,7 @@ def test_a_request_that_is_not_http_gets_a_plain_answer(editor):
 
 def test_the_editor_answers_only_its_own_names_and_origin(editor):
     port = editor.address[1]
-    own = f"GET /admin/config.yml HTTP/1.1\r\nHost: {{}}\r\nConnection: close\r\n\r\n"
+    own = "GET /admin/config.yml HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n"
     for host in (f"127.0.0.1:{port}", f"localhost:{port}"):
         assert raw(editor, own.format(host).encode())[0] == 200
     for host in (f"rebound.example:{port}", f"127.0.0.1:{port + 1}", "127.0.0.1"):

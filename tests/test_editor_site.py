@@ -14,10 +14,10 @@ import urllib.request
 import pytest
 
 from helpers import ROOT
-from bss import cms_package
-from bss.cms import cms_config, config_yaml
-from bss.cms_admin import add_editor, policy, script_name
-from bss.cms_package import INTEGRITY, PackageError, cached_tarball, editor_files, integrity_of, tarball_name
+from bss.editor import package as cms_package
+from bss.editor.config import cms_config, config_yaml
+from bss.editor.admin import add_editor, policy, script_name
+from bss.editor.package import INTEGRITY, PackageError, cached_tarball, editor_files, integrity_of, tarball_name
 
 ADMIN_RULES = {
     "default-src": "'none'", "script-src": "'self' 'unsafe-eval'", "style-src": "'self' 'unsafe-inline'",

@@ -1,4 +1,4 @@
-"""What the editor saves (hooks/bss/cms_yaml.py, hooks/bss/cms_backend.py): unchanged lines byte for
+"""What the editor saves (hooks/bss/editor/yaml_writer.py, hooks/bss/editor/backend.py): unchanged lines byte for
 byte, the modeline, comma-below ș ț, no unknown fields, and nothing written that `bss check` refuses."""
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from helpers import ROOT
-from bss.cms import load_schemas
-from bss.cms_backend import Backend, Refused
-from bss.cms_yaml import modeline, render
+from bss.editor.config import load_schemas
+from bss.editor.backend import Backend, Refused
+from bss.editor.yaml_writer import modeline, render
 from bss.settings import load_settings
 
 LANGUAGES = load_settings(ROOT).languages
@@ -48,7 +48,7 @@ _TextDates.yaml_implicit_resolvers = {k: [r for r in v if r[0] != "tag:yaml.org,
 
 
 def save(path: str, data, schema: str, old: str | None) -> str:
-    from bss.cms_yaml import clean, parse_submitted, plain, round_trip
+    from bss.editor.yaml_writer import clean, parse_submitted, plain, round_trip
     sent = parse_submitted(as_sent(data))
     return render(old, clean(sent, SCHEMAS[schema], plain(round_trip().load(old)) if old else None), SCHEMAS[schema],
                   modeline(path, schema))
@@ -199,7 +199,7 @@ def test_deleting_a_record_still_named_elsewhere_is_refused(project):
     assert (project / "data/partners/keystone-moldova.yml").is_file()
 
 
-@pytest.mark.parametrize("path", ["../outside.yml", "/etc/passwd", "hooks/bss/cms.py", "data/schemas/partner.schema.json",
+@pytest.mark.parametrize("path", ["../outside.yml", "/etc/passwd", "hooks/bss/editor/config.py", "data/schemas/partner.schema.json",
                                   "data/i18n/ro.yml", "docs/index.md", "data/partners/sub/x.yml", "mkdocs.yml"])
 def test_only_content_files_can_be_written(project, path):
     with pytest.raises(Refused) as refused:
@@ -259,7 +259,7 @@ def test_renaming_a_record_others_name_is_refused(project):
     assert (project / "data/partners/keystone-moldova.yml").is_file() and not (project / "data/partners/keystone.yml").exists()
 
 
-@pytest.mark.parametrize("path", ["mkdocs.yml", "hooks/bss/cms.py", ".git/config", "data/i18n/ro.yml", "../etc/passwd"])
+@pytest.mark.parametrize("path", ["mkdocs.yml", "hooks/bss/editor/config.py", ".git/config", "data/i18n/ro.yml", "../etc/passwd"])
 def test_only_content_and_images_can_be_read(project, path):
     with pytest.raises(Refused):
         Backend(project).handle({"action": "getEntry", "params": {"path": path}})

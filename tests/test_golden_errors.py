@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bss.site import check_site
+from bss.prepare.site import check_site
 from helpers import mkdocs_build
 from bss.problems import ContentError
 

@@ -10,8 +10,8 @@ import pytest
 
 from helpers import ROOT, copy_project
 
-from bss import site as site_module
-from bss.incremental import REBUILDS, Rebuilds, page_title
+from bss.prepare import site as site_module
+from preview.rebuilds import REBUILDS, Rebuilds, page_title
 
 CASE = "data/case-studies/spalatorie-sociala-glodeni.yml"
 CASE_PAGE = "studii-de-caz/spalatorie-sociala-glodeni/index.html"
@@ -45,7 +45,7 @@ def preview_builds(monkeypatch, tmp_path):
     from mkdocs.config import load_config
 
     sys.path.insert(0, str(ROOT / "tools"))
-    from preview import NotWarnings
+    from preview.live import NotWarnings
 
     project = copy_project(tmp_path / "project")
     site_dir = tmp_path / "site"
@@ -143,7 +143,7 @@ def test_a_long_list_of_case_studies_is_grouped_by_service_type_in_the_menu(monk
 
 def test_requests_and_dirty_notices_are_not_warnings_in_the_preview():
     sys.path.insert(0, str(ROOT / "tools"))
-    from preview import NotWarnings
+    from preview.live import NotWarnings
 
     f = NotWarnings()
     request = logging.LogRecord("mkdocs.livereload", logging.WARNING, "", 0,

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from bss.files import image_problem, image_size
+from bss.prepare.read.files import image_problem, image_size
 from photos import CASE, PHOTOS, RECORD, build_photo_site, draw
 from sitefiles import read_page
 

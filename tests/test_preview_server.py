@@ -16,7 +16,7 @@ from watchdog.events import FileSystemEventHandler
 from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-from preview import ChangesObserver, PreviewServer  # noqa: E402
+from preview.live import ChangesObserver, PreviewServer  # noqa: E402
 
 
 class WatchedCondition(threading.Condition):
@@ -89,7 +89,7 @@ def test_the_preview_answers_only_the_loopback_names_it_was_started_on(tmp_path)
 
 def test_the_problem_page_survives_a_format_in_its_own_count(tmp_path):
     """``{n:>99999999999}`` in preview.count asked Python for 100 GB (a MemoryError, no page)."""
-    from bss import preview
+    from preview import problem_page as preview
 
     problems = ["data/i18n/ro.yml:238: preview.count: has a broken placeholder"]
     for count in ("Probleme: {n:>99999999999}", "Probleme: {n.__class__}", "Probleme: {numar}"):
@@ -104,7 +104,7 @@ def test_a_malformed_reload_script_address_is_a_400(tmp_path):
         for query in ("", "e=1", "e=x&r=1", "e=1&r=-1", "e=1&r=" + "9" * 5000):
             answer = {}
             body = b"".join(server._serve_request({"PATH_INFO": "/.preview/reload.js", "QUERY_STRING": query},
-                                                  lambda status, headers: answer.update(status=status)))
+                                                  lambda status, headers, answer=answer: answer.update(status=status)))
             assert answer["status"].startswith("400") and b"whole numbers" in body, query
         assert server._serve_request({"PATH_INFO": "/.preview/reload.js", "QUERY_STRING": "e=1&r=2"},
                                      lambda status, headers: answer.update(status=status))
@@ -150,13 +150,13 @@ def test_only_a_changed_file_starts_a_rebuild_not_a_read_nor_compiled_python(tmp
     assert "modified" in {kind for kind, _ in recorder.seen}
 
 
-@pytest.mark.parametrize(("tool", "option"), [("preview.py", "--dev-addr"), ("edit.py", "--preview-port")])
+@pytest.mark.parametrize(("tool", "option"), [("serve.py", "--dev-addr"), ("edit.py", "--preview-port")])
 def test_a_taken_port_is_said_at_once_with_the_option_that_chooses_another(tool, option):
     with socket.socket() as holder:  # another preview, say
         holder.bind(("127.0.0.1", 0))
         holder.listen()
         port = holder.getsockname()[1]
-        args = ["--dev-addr", f"127.0.0.1:{port}"] if tool == "preview.py" else ["--port", "0", "--preview-port", str(port)]
+        args = ["--dev-addr", f"127.0.0.1:{port}"] if tool == "serve.py" else ["--port", "0", "--preview-port", str(port)]
         # (the bound only ends a hang: before, `make edit` kept running with its preview dead)
         run = subprocess.run([sys.executable, str(ROOT / "tools" / tool), *args], capture_output=True, text=True,
                              cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)

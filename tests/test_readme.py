@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from bss.cms_admin import add_editor
+from bss.editor.admin import add_editor
 from helpers import ROOT, copy_project, poll
 from server import free_port
 from test_editor_site import with_content
@@ -67,7 +67,7 @@ def test_reading_an_error_shows_what_the_build_prints(tmp_path):
 
 
 def test_every_reference_the_readme_shows_leads_somewhere():
-    from bss.site import check_site
+    from bss.prepare.site import check_site
 
     _, _, links = check_site(ROOT)
     shown = "\n".join(re.findall(r"`(\[\[[^`]*\]\])`", README))
@@ -90,7 +90,7 @@ def test_every_way_to_serve_the_site_it_shows_listens_on_this_computer_only():
 
 
 def test_the_editors_collections_are_all_named():
-    from bss.cms import cms_config
+    from bss.editor.config import cms_config
 
     named = set(re.findall(r"\*([A-Z][a-z-]+(?: [a-z-]+)*)\*", _section("### On your computer")))
     labels = {c["label"].split(":")[0] for c in cms_config(ROOT)["collections"]}
@@ -155,7 +155,7 @@ def test_the_nginx_example_serves_each_language_its_own_not_found_page():
 
 def test_the_public_address_is_one_setting(monkeypatch, tmp_path):
     from bss.settings import address_notice, load_settings
-    from bss.site import build_site
+    from bss.prepare.site import build_site
 
     monkeypatch.delenv("SITE_URL", raising=False)
     assert address_notice(load_settings(ROOT).site_url), "the shipped address is a placeholder, and a build says so"

@@ -20,9 +20,9 @@ from html.parser import HTMLParser
 import pytest
 
 from bss import csp
-from bss import source as yaml_source
+from bss.prepare.read import source as yaml_source
 from bss.sanitize import clean_html
-from bss.source import DocumentError, read_document
+from bss.prepare.read.source import DocumentError, read_document
 from helpers import ROOT, copy_project, mkdocs_build
 
 TITLE = '*Bold* [link](https://evil.example) `code` <img src=x onerror="window.__xss=1"> {: #__config } & co #'
@@ -169,7 +169,7 @@ def test_a_glossary_definition_is_a_plain_title_and_the_theme_has_no_tooltips(ho
 
 
 def test_open_data_csv_neutralises_formulas_and_json_stays_exact(hostile_site):
-    for lang, data in (("ro", "studii-de-caz/studii-de-caz"), ("en", "en/studii-de-caz/case-studies")):
+    for _lang, data in (("ro", "studii-de-caz/studii-de-caz"), ("en", "en/studii-de-caz/case-studies")):
         rows = {r["id"]: r for r in csv.DictReader(io.StringIO((hostile_site / f"{data}.csv").read_text(encoding="utf-8-sig")))}
         records = {r["id"]: r for r in json.loads((hostile_site / f"{data}.json").read_text(encoding="utf-8"))}
         formula = records["proba"]["locality"]
@@ -271,10 +271,10 @@ def test_the_table_of_contents_the_theme_writes_is_text_even_if_markdown_changes
     # Python-Markdown strips markup from heading names today; the hook does not rely on it.
     from mkdocs.structure.toc import AnchorLink
 
-    import site_hook
+    from bss.finish.page import make_toc_safe
 
     toc = [AnchorLink('<img src=x onerror="alert(1)"> &amp; B', "titlu", 2), AnchorLink("Config", "__config", 2)]
     toc[0].children.append(AnchorLink("<b>Sub</b>", "__sub", 3))
-    site_hook._make_toc_safe(toc, {"__sub": "h-sub"})
+    make_toc_safe(toc, {"__sub": "h-sub"})
     assert [(a.title, a.id) for a in toc] == [("&amp; B", "titlu")]
     assert [(a.title, a.id) for a in toc[0].children] == [("Sub", "h-sub")]

@@ -3,7 +3,7 @@
     python tools/edit.py [--port 8081] [--preview-port 8000] [--no-preview]
 
 Starts the local editing server (the editor at /admin/ and the backend it saves through:
-hooks/bss/cms_server.py) and the live preview (tools/preview.py, as ``make serve``), which rebuilds
+hooks/bss/editor/http_server.py) and the live preview (tools/serve.py, as ``make serve``), which rebuilds
 after each save, and prints both addresses. Both listen on 127.0.0.1 only. Ctrl+C stops both.
 """
 from __future__ import annotations
@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from bss.cms_package import PackageError  # noqa: E402
-from bss.cms_server import EditorServer  # noqa: E402
-from ports import taken  # noqa: E402
+from bss.editor.package import PackageError  # noqa: E402
+from bss.editor.http_server import EditorServer  # noqa: E402
+from bss.ports import taken  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
         return 1
     serve = None
     if not args.no_preview:
-        serve = subprocess.Popen([sys.executable, str(ROOT / "tools/preview.py"), "--dev-addr", f"127.0.0.1:{args.preview_port}"],
+        serve = subprocess.Popen([sys.executable, str(ROOT / "tools/serve.py"), "--dev-addr", f"127.0.0.1:{args.preview_port}"],
                                  cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     print(f"\n  Editor:   {editor.url}/admin/\n"
           f"  Preview:  {preview + '/' if serve else '(off)'}   rebuilt after each save\n\n"

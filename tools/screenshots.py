@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from bss.links import language_prefix  # noqa: E402
+from bss.prepare.pages.links import language_prefix  # noqa: E402
 from bss.settings import load_settings  # noqa: E402
 from server import StaticServer  # noqa: E402
 from transfer import ARGS, CHROMIUM  # noqa: E402
@@ -109,7 +109,7 @@ def _check_quiz(page) -> None:
 def _sheet(shots: list, target: Path, columns: int = 4) -> Path:
     """A grid of pages, each labelled, its phone and desktop shots side by side."""
     pages: dict[str, list] = {}
-    for label, width, file in shots:
+    for label, _width, file in shots:
         im = Image.open(file)
         pages.setdefault(label, []).append(im.resize((int(im.width * SCALE), int(im.height * SCALE))))
     cells = []

@@ -4,9 +4,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .problems import ContentError
-from .report import full_report
-from .site import build_site
+from bss.problems import ContentError
+from bss.prepare.pages.report import full_report
+from bss.prepare.site import build_site
 
 
 def main(argv: list[str]) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-WATCHED = ("data", "courses", "docs", "hooks/bss/templates")  # the content, for the hook's rebuilds
+WATCHED = ("data", "courses", "docs", "hooks/bss/prepare/pages/templates")  # the content, for the hook's rebuilds
 
 
 def fingerprint(root: Path, paths: tuple[str, ...] = WATCHED) -> tuple:

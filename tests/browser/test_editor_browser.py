@@ -13,7 +13,7 @@ import yaml
 
 from editing import choose, field, login, publish, publish_now, texts, write
 from helpers import ROOT, mkdocs_build
-from bss.cms_server import EditorServer
+from bss.editor.http_server import EditorServer
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ def preview(tmp_path):
     log = tmp_path / "preview.log"
     with open(log, "w", encoding="utf-8") as out:
         server = subprocess.Popen(
-            [sys.executable, str(project / "tools/preview.py"), "--dev-addr", f"127.0.0.1:{port}",
+            [sys.executable, str(project / "tools/serve.py"), "--dev-addr", f"127.0.0.1:{port}",
              "-f", str(project / "mkdocs.yml")],
             cwd=project, stdout=out, stderr=subprocess.STDOUT,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BSS_SEARCH_INDEX": "0"})

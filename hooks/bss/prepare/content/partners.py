@@ -1,0 +1,61 @@
+"""Partner organisations: funders, implementers, alliances, the ministry, grantee CSOs."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bss.prepare.read.collections import Collection
+from bss.prepare.read.record import Record, Source
+from bss.prepare.pages.render import PageSpec
+from bss.text import Text
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: Text
+    source: Source | None
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: str
+    example: bool
+    name: Text
+    short_name: Text | None
+    kind: str
+    description: Text
+    website: str | None
+    district: str | None
+    people: tuple[Person, ...]
+    sources: tuple[Source, ...]
+
+
+def build_partner(r: Record) -> Partner:
+    return Partner(
+        id=r.get("id"), example=r.get("example", False), name=r.text("name"), short_name=r.text("short_name"),
+        kind=r.get("kind"), description=r.text("description"), website=r.get("website"),
+        district=r.get("district"),
+        people=tuple(Person(p.get("name"), p.text("role"), p.source()) for p in r.children("people")),
+        sources=r.sources(),
+    )
+
+
+PARTNERS = Collection("partners", "data/partners", "partner.schema.json", build_partner,
+                      references={("district",): "units"}, label="partners", examples=True)
+
+
+KIND_ORDER = ("funder", "implementer", "ministry", "alliance", "public-authority", "cso")
+
+
+def pages(content) -> list[PageSpec]:
+    """The partner directory, grouped by kind, and a page per partner with its case studies."""
+    ordered = sorted(content.partners.values(), key=lambda p: (KIND_ORDER.index(p.kind), str(p.name).lower()))
+    groups = [(k, [p for p in ordered if p.kind == k]) for k in KIND_ORDER]
+    specs = [PageSpec("partners", "", "partners.md", content.strings.text("nav.partners"),
+                      {"groups": [g for g in groups if g[1]]})]
+    for p in ordered:
+        progs = [g for g in content.programmes.values() if p.id in g.organisations()]
+        cases = [c for c in content.case_studies.values() if c.organisation == p.id]
+        specs.append(PageSpec("partner", p.id, "partner.md", p.name,
+                              {"partner": p, "programmes": progs, "cases": cases}, p.description))
+    return specs

@@ -1,0 +1,227 @@
+"""Validate documents against the JSON Schemas in ``data/schemas/``: the one statement of each format.
+
+jsonschema does the checking; this module only turns its errors into messages an editor can act
+on, each pinned to the line of the offending value. It keeps nothing between calls: whoever loads
+the content reads the schemas once for that load (``load_validators``) and hands them in, so a
+schema edited while the live preview runs is the one the next rebuild checks against.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from bss.problems import Problem
+from bss.prepare.read.source import Document
+
+_TYPE_NAMES = {
+    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+    "array": "a list", "object": "a mapping of fields", "null": "nothing",
+}
+
+
+def load_validators(schema_dir: Path, languages) -> dict[str, Draft202012Validator]:
+    """Every schema of ``schema_dir`` by file name, its texts held to the site's ``languages``,
+    read and compiled afresh (about 15 ms): keep the result for one load of the content, not longer."""
+    languages = tuple(languages)
+    schemas = {f.name: json.loads(f.read_text(encoding="utf-8")) for f in sorted(Path(schema_dir).glob("*.schema.json"))}
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(s, default_specification=DRAFT202012)) for name, s in schemas.items())
+    return {
+        name: Draft202012Validator(_per_language(_inline(schema, name, registry), languages), format_checker=FormatChecker())
+        for name, schema in schemas.items()
+    }
+
+
+def _per_language(node, languages: tuple[str, ...]):
+    """The schema with each mapping marked ``x-per-language`` (a text, or answers by language)
+    taking exactly the site's languages, the default one required. On disk such a mapping lists
+    ro and en for editors' completion and accepts any language code."""
+    if isinstance(node, list):
+        return [_per_language(item, languages) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: _per_language(v, languages) for k, v in node.items()}
+    if node.get("x-per-language") and languages:
+        one = next(iter(node.get("properties", {}).values()))
+        node["properties"] = {lang: {**one, "x-expected": f"the {_language_name(lang)} text"} if one.get("type") == "string"
+                              else one for lang in languages}
+        node["required"] = [languages[0]]
+        node["additionalProperties"] = False
+        node.pop("patternProperties", None)
+    return node
+
+
+def _inline(node, base: str, registry: Registry):
+    """The schema with every $ref replaced by its target: resolved once here, not per value checked."""
+    if isinstance(node, list):
+        return [_inline(item, base, registry) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        ref = node["$ref"]
+        uri = ref if not ref.startswith("#") else base + ref
+        name = uri.split("#")[0]
+        target = registry.resolver(base_uri=base).lookup(uri).contents
+        return {**_inline(target, name, registry), **{k: v for k, v in node.items() if k != "$ref"}}
+    return {k: _inline(v, base, registry) for k, v in node.items() if k != "$defs"}
+
+
+def _language_name(code: str) -> str:
+    try:
+        return Locale.parse(code).get_display_name("en")
+    except (ValueError, UnknownLocaleError):
+        return f"'{code}'"
+
+
+def required_of(schema: dict, value: dict) -> set[str]:
+    """The fields ``schema`` requires of ``value``: its own, and those of each condition
+    (``allOf: [{if, then}]``) that ``value`` meets (a true-false question requires ``correct``)."""
+    required = set(schema.get("required", []))
+    for part in [schema, *(schema.get("allOf") or [])]:
+        condition = part.get("if") if isinstance(part, dict) else None
+        if isinstance(condition, dict) and Draft202012Validator(condition).is_valid(value):
+            required.update((part.get("then") or {}).get("required", []))
+    return required
+
+
+def markdown_fields(doc: Document, validator: Draft202012Validator):
+    """``(path, text)`` of every value in ``doc`` that its schema marks as Markdown (``x-markdown``);
+    every other text is plain and shown exactly as written."""
+    yield from _marked(validator.schema, doc.data, ())
+
+
+def _marked(schema, data, path: tuple):
+    if not isinstance(schema, dict):
+        return
+    if schema.get("x-markdown") and isinstance(data, dict):
+        for lang, text in data.items():
+            if isinstance(text, str):
+                yield path + (lang,), text
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _marked(schema.get("properties", {}).get(key), value, path + (key,))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _marked(schema.get("items"), item, path + (i,))
+
+
+def validate(doc: Document, validator: Draft202012Validator) -> list[Problem]:
+    """Every way ``doc`` breaks the schema of ``validator`` (one of ``load_validators``)."""
+    problems: list[Problem] = []
+    for error in validator.iter_errors(doc.data):
+        problems.extend(_explain(error, doc))
+    return problems
+
+
+def _leaves(error):
+    """Descend into ``anyOf``/``oneOf`` to the errors that say something specific."""
+    if error.context:
+        best = max(error.context, key=lambda e: len(e.absolute_path))
+        deepest = [e for e in error.context if len(e.absolute_path) == len(best.absolute_path)]
+        return [leaf for e in deepest[:1] for leaf in _leaves(e)]
+    return [error]
+
+
+def _explain(error, doc: Document) -> list[Problem]:
+    errors = _leaves(error) if error.validator in ("anyOf", "oneOf") else [error]
+    out = []
+    for err in errors:
+        out.extend(_explain_one(err, doc))
+    return out
+
+
+def _explain_one(error, doc: Document) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    hint = schema.get("x-expected", "")
+    kind = error.validator
+    value = error.instance
+    if kind == "required":
+        return [
+            doc.problem(path + (name,), "missing",
+                        _property_hint(schema, name) or "this field is required")
+            for name in error.validator_value if isinstance(value, dict) and name not in value
+        ]
+    if kind in ("additionalProperties", "unevaluatedProperties"):
+        allowed = sorted(schema.get("properties", {}))
+        problems = []
+        for name in value:
+            if name in allowed:
+                continue
+            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+            if " " in name.strip():
+                expected = "a comma inside {ro: ..., en: ...} splits the text there: put each text in quotes"
+            else:
+                expected = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(allowed)}"
+            problems.append(doc.problem(path + (name,), "unknown field", expected))
+        return problems
+    if kind == "type":
+        wanted = error.validator_value
+        wanted = wanted if isinstance(wanted, list) else [wanted]
+        return [doc.problem(path, f"is {_describe(value)}",
+                            hint or "expected " + " or ".join(_TYPE_NAMES.get(w, w) for w in wanted))]
+    if kind == "enum":
+        options = ", ".join(str(v) for v in error.validator_value)
+        return [doc.problem(path, f"'{value}' is not allowed", hint or f"one of: {options}")]
+    if kind == "const":
+        return [doc.problem(path, f"is {value!r}", hint or f"must be {error.validator_value!r}")]
+    if kind == "pattern":
+        return [doc.problem(path, f"'{value}' has the wrong form", hint or f"text matching {error.validator_value}")]
+    if kind == "format":
+        return [doc.problem(path, f"'{value}' is not a valid {error.validator_value}",
+                            hint or _FORMAT_HINTS.get(error.validator_value, error.validator_value))]
+    if kind in ("minLength", "minItems", "minProperties"):
+        what = "empty" if error.validator_value == 1 else "too short"
+        return [doc.problem(path, f"is {what}", hint or f"at least {error.validator_value} {_unit(kind)}")]
+    if kind in ("maxLength", "maxItems"):
+        return [doc.problem(path, "is too long", hint or f"at most {error.validator_value} {_unit(kind)}")]
+    if kind in ("minimum", "exclusiveMinimum"):
+        return [doc.problem(path, f"{value} is too small", hint or f"at least {error.validator_value}")]
+    if kind in ("maximum", "exclusiveMaximum"):
+        return [doc.problem(path, f"{value} is too large", hint or f"at most {error.validator_value}")]
+    if kind == "not":
+        return [doc.problem(path, schema.get("x-message") or f"'{value}' is reserved", hint)]
+    if kind == "dependentRequired":
+        return [
+            doc.problem(path + (name,), "missing",
+                        _property_hint(schema, name) or f"needed because '{field}' is given")
+            for field, names in error.validator_value.items() if isinstance(value, dict) and field in value
+            for name in names if name not in value
+        ]
+    if kind == "uniqueItems":
+        return [doc.problem(path, "lists the same item twice", hint or "each item once")]
+    return [doc.problem(path, error.message, hint)]
+
+
+_FORMAT_HINTS = {"date": "a date written YYYY-MM-DD, e.g. 2021-02-01", "uri": "a full address such as https://example.org/"}
+
+
+def _unit(kind: str) -> str:
+    return {"minLength": "character", "maxLength": "characters", "minItems": "item", "maxItems": "items",
+            "minProperties": "field"}.get(kind, "")
+
+
+def _describe(value) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{short}'"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping of fields"
+
+
+def _property_hint(schema: dict, name: str) -> str:
+    prop = schema.get("properties", {}).get(name, {})
+    return prop.get("x-expected", "") if isinstance(prop, dict) else ""
