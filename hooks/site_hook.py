@@ -42,10 +42,10 @@ from bss.sanitize import clean_html, rename_unsafe_ids, safe_id
 from bss.search import index_site
 from bss.settings import address_notice
 from bss.report import summary as translation_summary
-from bss.site import build_site, extra_files, menu, menu_title, not_found_pages
+from bss.site import build_site, extra_files, menu, menu_homes, menu_title, not_found_pages
 
 log = logging.getLogger("mkdocs.hooks.bss")
-_state: dict = {"key": None, "site": None, "short": {}}
+_state: dict = {"key": None, "site": None, "short": {}, "parents": {}}
 # Test-only: builds a site whose pages are not sanitised, to prove the Content-Security-Policy
 # stops what the sanitiser would have removed. Never set it for a site anyone will visit.
 UNSAFE = os.environ.get("BSS_TEST_UNSANITISED") == "1"
@@ -105,9 +105,19 @@ def on_nav(nav, config, files):
         title = menu_title(site, section.title, lang)
         if title is not None:
             section.title = str(escape(title))
-        elif section.title.startswith(("nav.", "course:", "service-type:")):
+        elif section.title.startswith(("nav.", "course:")):
             raise PluginError(f"the menu section '{section.title}' in mkdocs.yml has no title in data/i18n/{lang}.yml")
+    firsts = {s.children[0].file.src_uri: s for s in _sections(nav.items) if s.children and s.children[0].is_page}
+    _state["parents"] = {uri: firsts[home] for uri, home in menu_homes(site).items() if home in firsts}
     return nav
+
+
+def on_pre_page(page, config, files):
+    """A page the menu leaves out belongs to its section all the same: MkDocs marks that section
+    active while it builds the page, and the theme shows the reader where they are."""
+    if page.parent is None and page.file.src_uri in _state["parents"]:
+        page.parent = _state["parents"][page.file.src_uri]
+    return page
 
 
 def _sections(items):
