@@ -33,7 +33,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import clean_directory
 
 from bss.cms_admin import add_editor
-from bss.csp import header_policy, with_policy
+from bss.csp import headers_file, with_policy
 from bss.fingerprint import fingerprint
 from bss.incremental import REBUILDS, TEMPLATES, frame, page_title
 from bss.addresses import form_actions_as_files, mark_short_links
@@ -275,12 +275,5 @@ def on_post_build(config):
 
 
 def _write_headers(site_dir: Path) -> str:
-    (site_dir / "_headers").write_text(_headers(site_dir), encoding="utf-8")
+    (site_dir / "_headers").write_text(headers_file(site_dir), encoding="utf-8")
     return "Response headers written to _headers"
-
-
-def _headers(site_dir: Path) -> str:
-    """Response headers for hosts that read a ``_headers`` file (Netlify, Cloudflare Pages)."""
-    pages = [p.read_text(encoding="utf-8") for p in site_dir.rglob("*.html")]
-    return "\n".join(["/*", f"  Content-Security-Policy: {header_policy(pages)}",
-                      "  X-Content-Type-Options: nosniff", "  Referrer-Policy: strict-origin-when-cross-origin", ""])
