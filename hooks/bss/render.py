@@ -11,7 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import icons, qr
+from . import icons, illustrations, qr
 from . import text as fmt
 from .links import Links
 from .plain import plain_html
@@ -210,6 +210,7 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
             bytecode_cache=_bytecode_cache(),
         )
+        self.env.globals["illustration"] = illustrations.illustration
 
     def localizer(self, lang: str, page: str) -> Localizer:
         return Localizer(lang, page, self.strings, self.links)
