@@ -1,18 +1,25 @@
 """Projects for the benchmarks: the shipped content plus N generated case studies.
 
-``make_projects`` gives two folders with the same pages: ``engine`` (the YAML, built by the hook)
-and ``plain`` (the Markdown the engine generated, built by MkDocs alone, without the hook).
+``make_projects`` gives two folders with the same pages and the same menu: ``engine`` (the YAML,
+built by the hook) and ``plain`` (the Markdown the engine generated, and the menu the hook would
+give MkDocs, built by MkDocs alone, without the hook). Comparing against a plain build whose menu
+lacked the generated pages made the engine look 2.6-3.9 times slower than it is (issue 26): with
+Material, drawing each page's menu is most of a build.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from bss.prepare.site import build_site  # noqa: E402
+from bss.prepare.site import build_site, menu, menu_title, with_generated_pages  # noqa: E402
+from bss.settings import _Loader  # noqa: E402  (reads mkdocs.yml's !ENV tags)
 
 DISTRICTS = [line.split(",")[0] for line in (ROOT / "data/administrative-units.csv").read_text().splitlines()[1:]]
 TYPES = ["casa-comunitara", "echipa-mobila", "respiro", "centru-de-zi", "ingrijire-la-domiciliu"]
@@ -61,18 +68,38 @@ def make_engine(n: int, work: Path) -> Path:
     return engine
 
 
+def plain_menu(site, nav: list) -> list:
+    """The menu the hook gives MkDocs (generated pages added, sections titled in the default
+    language), as a plain ``nav:`` that MkDocs reads without the hook."""
+    def titled(items):
+        out = []
+        for item in items:
+            if isinstance(item, dict):
+                (title, children), = item.items()
+                name = menu_title(site, title, site.content.settings.languages.default) or title
+                item = {name: titled(children) if isinstance(children, list) else children}
+            out.append(item)
+        return out
+    return titled(with_generated_pages(nav, menu(site)))
+
+
 def make_projects(n: int, work: Path) -> tuple[Path, Path]:
     engine = make_engine(n, work)
 
     plain = work / f"plain-{n}"
     shutil.copytree(engine / "docs", plain / "docs")
     shutil.copytree(engine / "overrides", plain / "overrides")
-    for src_uri, page in build_site(engine).pages.items():
+    site = build_site(engine)
+    for src_uri, text in [*((uri, page.markdown) for uri, page in site.pages.items()), *site.assets.items()]:
         target = plain / "docs" / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
     config = (engine / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("hooks:\n  - hooks/site_hook.py\n", "")
     config = config.replace("  - data\n", "").replace("  - courses\n", "").replace("  - hooks\n", "")
+    nav = yaml.safe_dump({"nav": plain_menu(site, yaml.load(config, Loader=_Loader)["nav"])}, allow_unicode=True, sort_keys=False)
+    config, count = re.subn(r"^nav:\n(?:  .*\n)+", lambda _: nav, config, flags=re.M)
+    if count != 1:
+        raise SystemExit("bench/project.py: no 'nav:' block found in mkdocs.yml to give the plain build the same menu")
     (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
     return engine, plain

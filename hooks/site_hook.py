@@ -1,21 +1,17 @@
-"""The thin MkDocs hook: MkDocs events only, each handed to a stage of the ``bss`` core.
-
-How the parts fit (checked at run time: a change in MkDocs or mkdocs-static-i18n that breaks
-one of these assumptions stops the build with a message that says which):
+"""The thin MkDocs hook: MkDocs events only, each handed to a stage of the ``bss`` core. Checked at
+run time: a change in MkDocs or mkdocs-static-i18n that breaks one of these stops the build, saying which.
 
 1. ``on_config`` prepares every page of every language once per content change, as Markdown
    (``bss.prepare``); wrong content fails the build, listing every problem.
-2. mkdocs-static-i18n (``docs_structure: suffix``) runs one MkDocs build per language (every event
-   below fires once per language); its ``on_files`` (priority -100) replaces every File, so the
-   generated pages are handed over around it: ``_add_generated_files`` (50) adds a plain File for
-   each, named as if it lived in docs/ (``x.md``, ``x.en.md``); ``_fill_generated_files`` (-110)
-   gives each its Markdown (``File.content_string``); a page that reaches ``on_page_markdown``
-   without it fails the build.
-3. ``on_page_content`` finishes each page (``bss.finish.finish_page``: the body sanitised, and the
-   theme's copies of title, description and table of contents as safe); ``on_post_page`` and
-   ``on_post_template`` add the Content-Security-Policy to every HTML file.
-4. ``on_post_build`` (-200: after static-i18n built every language) acts only in the outer build
-   (static-i18n's ``building`` flag is false there): ``bss.finish.finish_site``, then the report.
+2. mkdocs-static-i18n (``docs_structure: suffix``) runs one build per language (every event below
+   fires once per language); its ``on_files`` (-100) replaces every File, so ``_add_generated_files``
+   (50) adds a File per generated page, named as if in docs/ (``x.md``, ``x.en.md``), and
+   ``_fill_generated_files`` (-110) gives each its Markdown; a page without it fails the build.
+3. ``on_pre_page`` gives a page the menu leaves out (a case study) its section; ``on_page_content``
+   finishes each page (``bss.finish.finish_page``: body sanitised, the theme's copies of title,
+   description and contents made safe); ``on_post_page``/``on_post_template`` add the CSP.
+4. ``on_post_build`` (-200: after every language) acts only in the outer build (static-i18n's
+   ``building`` flag is false there): ``bss.finish.finish_site``, then the report.
 5. The live preview's rebuild state (``preview.rebuilds.active()``) picks the pages to write again.
 """
 from __future__ import annotations
@@ -37,6 +33,7 @@ from preview.rebuilds import active
 
 log = logging.getLogger("mkdocs.hooks.bss")
 _prepared = prepare.Prepared()  # the site of this build
+_parents: dict[str, dict] = {}  # per language: the menu section of each page the menu leaves out
 # Test-only (proves the CSP stops what the sanitiser would remove): never set it for a site anyone visits.
 UNSAFE = os.environ.get("BSS_TEST_UNSANITISED") == "1"
 I18N_PRIORITY = -100  # mkdocs-static-i18n's on_files, on_nav and on_post_build
@@ -75,7 +72,13 @@ def on_env(env, config, files):
 def on_nav(nav, config, files):
     for key in prepare.name_sections(_prepared.site, nav.items, lang := config.theme["language"]):
         raise PluginError(f"the menu section '{key}' in mkdocs.yml has no title in data/i18n/{lang}.yml")
+    _parents[lang] = prepare.section_parents(_prepared.site, nav.items)  # pages the menu leaves out
     return nav
+
+
+def on_pre_page(page, config, files):  # a page the menu leaves out still belongs to its section
+    page.parent = page.parent or _parents.get(config.theme["language"], {}).get(page.file.src_uri)
+    return page
 
 
 @event_priority(50)  # before static-i18n: it must see the generated pages as files of docs/

@@ -84,9 +84,10 @@ def test_an_edit_rebuilds_the_pages_that_show_it_and_no_other(preview_builds):
     assert CASE_PAGE in rebuilt and rebuilt <= {CASE_PAGE} | docs, sorted(rebuilt)
 
     case.write_text(text.replace('title:\n  ro: "', 'title:\n  ro: "Titlu nou: ', 1), encoding="utf-8")
-    third = run()  # the title is in the menu of every page
+    third = run()  # a title may be in any page's links: every page again
     assert all(third[page] != second[page] for page in second if not page.startswith(("admin/", "404")))
-    assert "Titlu nou: " in (site_dir / "studii-de-caz/casa-comunitara-falesti/index.html").read_text(encoding="utf-8")
+    assert "Titlu nou: " in (site_dir / "studii-de-caz/index.html").read_text(encoding="utf-8")  # the catalogue
+    assert "Titlu nou: " not in (site_dir / "studii-de-caz/casa-comunitara-falesti/index.html").read_text(encoding="utf-8")
 
 
 def test_a_schema_edited_while_the_preview_runs_is_the_one_the_next_rebuild_checks(preview_builds):
@@ -124,21 +125,36 @@ def test_a_removed_record_leaves_no_page_behind(preview_builds):
     assert not page.exists() and (site_dir / CASE_PAGE).exists()
 
 
-def test_a_long_list_of_case_studies_is_grouped_by_service_type_in_the_menu(monkeypatch):
+def test_case_studies_are_out_of_the_menu_and_belong_to_the_catalogue_section():
+    """Every page of a section carries its section's menu: case studies listed there made each of
+    their pages carry every other one, and pages and builds grew as the square of their number."""
     built = site_module.build_site(ROOT)
-    flat = site_module.menu(built)["studii-de-caz/index.md"]
-    monkeypatch.setattr(site_module, "MENU_LIST_AT_MOST", 3)
-    grouped = site_module.menu(built)["studii-de-caz/index.md"]
-    groups = [entry for entry in grouped if isinstance(entry, dict)]
-    assert groups and all(next(iter(g)).startswith("service-type:") for g in groups)
-    listed = [page for g in groups for pages in g.values() for page in pages]
-    assert sorted(listed) == sorted(built.links.page("case-study", id) for id in built.content.case_studies)
-    assert [entry for entry in grouped if not isinstance(entry, dict)] == [e for e in flat if e not in listed]
-    for g in groups:
-        key = next(iter(g))
-        name = built.content.service_types[key.split(":", 1)[1]].name
-        assert site_module.menu_title(built, key, "en") == name.get("en")[0]
-        assert site_module.menu_title(built, key, "ro") == name.get("ro")[0]
+    listed = set()
+    def walk(entries):
+        for entry in entries:
+            if isinstance(entry, dict):
+                for pages in entry.values():
+                    walk(pages)
+            else:
+                listed.add(entry)
+    for entries in site_module.menu(built).values():
+        walk(entries)
+    cases = {built.links.page("case-study", id) for id in built.content.case_studies}
+    assert cases and not cases & listed
+    assert built.links.page("open-data") in listed  # the section keeps its other pages
+    homes = site_module.menu_homes(built)
+    for lang in built.links.languages:
+        catalogue = built.links.src_uri(built.links.page("case-studies"), lang)
+        assert {homes[built.links.src_uri(page, lang)] for page in cases} == {catalogue}
+
+
+def test_a_case_study_leads_to_the_others_of_its_service_type_in_the_catalogue():
+    built = site_module.build_site(ROOT)
+    case = built.content.case_studies["spalatorie-sociala-glodeni"]
+    for lang in built.links.languages:
+        page = built.pages[built.links.src_uri(built.links.page("case-study", case.id), lang)].markdown
+        assert f"(index.md?tip={case.service_type}#{case.service_type})" in page
+
 
 
 def test_requests_and_dirty_notices_are_not_warnings_in_the_preview():

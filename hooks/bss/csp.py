@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 
 DIRECTIVES = (
     ("default-src", "'self'"),
@@ -75,9 +76,10 @@ def with_policy(html: str, content: str = "") -> str:
 _META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
 
-def header_policy(pages: list[str]) -> str:
+def header_policy(pages: Iterable[str]) -> str:
     """One policy for response headers that lets every page of ``pages`` (as built, each with
-    its own policy) run as it runs with its own."""
+    its own policy) run as it runs with its own. ``pages`` is read once, in order: give a
+    generator, and no more than one page is in memory at a time."""
     hashes: list[str] = []
     wasm = False
     for html in pages:

@@ -254,3 +254,41 @@ def test_on_a_phone_choosing_a_filter_brings_the_results_into_view_and_announces
     assert header <= top and first < 800, (header, top, first)  # below the sticky header, the first result in view
     assert page.evaluate("document.activeElement.id") == "f-tip"  # the reader may choose another filter
     ctx.close()
+
+
+ROWS = """gallery => {
+    const box = e => e.getBoundingClientRect();
+    const rows = items => {  // items side by side: grouped by their top edge
+        const out = {};
+        for (const item of items) (out[Math.round(box(item).top)] ||= []).push(box(item));
+        return Object.values(out);
+    };
+    const span = (row, within) => [Math.min(...row.map(r => r.left)) - box(within).left,
+                                   box(within).right - Math.max(...row.map(r => r.right)), row.length];
+    const groups = [...gallery.querySelectorAll('[data-group]')];
+    return {
+        groups: rows(groups).map(row => span(row, gallery)),
+        cards: groups.flatMap(g => rows([...g.querySelectorAll('li[data-case]')]).map(row => span(row, g.querySelector('ul')))),
+        width: box(gallery).width,
+    };
+}"""
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_catalogue_is_a_gallery_with_no_half_empty_rows(context, site_url, prefix):
+    """Several cards a row on a wide screen, one a row on a phone, and every row filled to both
+    edges whatever the number of case studies of each type; each card with a picture."""
+    page = context.new_page()
+    for width, several in ((1280, True), (390, False)):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{site_url}{prefix}/studii-de-caz/")
+        layout = page.locator(".bss-gallery").evaluate(ROWS)
+        for left, right, _ in layout["groups"] + layout["cards"]:
+            assert abs(left) <= 1 and abs(right) <= 1, (width, layout)
+        most = max(n for *_, n in layout["cards"])
+        assert (most >= 3) if several else (most == 1 and max(n for *_, n in layout["groups"]) == 1), (width, layout)
+    cards = page.locator("li[data-case]")
+    assert cards.count() == len(CASES)
+    for i in range(cards.count()):
+        picture = cards.nth(i).locator(".bss-card__pic").locator("img[alt], svg[role=img][aria-label]")
+        assert picture.count() == 1

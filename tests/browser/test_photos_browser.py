@@ -37,3 +37,19 @@ def test_photos_load_fit_and_are_described(browser, axe, photo_url, lang, width)
         assert abs(box["width"] / box["height"] - width_px / height_px) < 0.02  # not stretched
     assert_accessible(axe, page)
     ctx.close()
+
+
+@pytest.mark.parametrize("lang", ["ro", "en"])
+def test_a_case_study_with_photos_shows_its_first_on_its_card_in_the_catalogue(browser, photo_url, lang):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    page.goto(f"{photo_url}{'/en' if lang == 'en' else ''}/studii-de-caz/")
+    picture = page.locator(f"li[data-case={CASE}] .bss-card__pic img")
+    assert picture.count() == 1 and picture.get_attribute("alt") == ALTS[0][lang]
+    picture.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=picture.element_handle())
+    box = picture.bounding_box()
+    assert box["height"] > 50 and box["width"] > box["height"]  # the picture's reserved place, filled
+    others = page.locator(f"li[data-case]:not([data-case={CASE}]) .bss-card__pic svg[role=img]")
+    assert others.count() == page.locator("li[data-case]").count() - 1  # the others: their type's illustration
+    ctx.close()

@@ -9,14 +9,15 @@ language. Pure Python: no MkDocs.
 
 Entry points: ``prepare(root, config)`` -> ``Site`` (``Prepared``: once per content change) (every page of every language, as Markdown) and
 ``check(root, config)`` (everything checked, short of rendering); both raise ``ContentError``
-listing every problem. Then, for the engine: ``menu``, ``with_generated_pages``, ``name_sections``,
+listing every problem. Then, for the engine: ``menu``, ``with_generated_pages``, ``name_sections``, ``section_parents``,
 ``theme_strings``, ``point_alternates``, ``build_notes``; for finish, as plain data: ``finishing``.
 """
 from bss.prepare.pages.theme import point_alternates, theme_strings
 from bss.prepare.pages.report import build_notes
-from bss.prepare.site import Prepared, Site, finishing, menu, menu_title, name_sections, with_generated_pages
+from bss.prepare.site import (Prepared, Site, finishing, menu, menu_title, name_sections, section_parents,
+                              with_generated_pages)
 from bss.prepare.site import build_site as prepare
 from bss.prepare.site import check_site as check
 
 __all__ = ["Prepared", "Site", "build_notes", "check", "finishing", "menu", "menu_title", "name_sections", "point_alternates",
-           "prepare", "theme_strings", "with_generated_pages"]
+           "prepare", "section_parents", "theme_strings", "with_generated_pages"]

@@ -127,13 +127,13 @@ def qr_files(content: Content, links: Links, caches: Caches | None = None) -> di
     return out
 
 
-# The menu: under each section's own page, the pages generated from the data, by kind.
-MENU = {"programmes": ("programme",), "partners": ("partner",), "case-studies": ("case-study", "open-data"),
+# The menu: under each section's own page, the pages generated from the data, by kind. Case studies
+# are not in it: every page of a section carries that section's menu, so listing them (even grouped
+# by service type) made each case study's page carry every other one, and pages and builds grew as
+# the square of their number (issue 26). Readers reach them through the catalogue, which lists and
+# filters them all, and a case study links back to the others of its service type there.
+MENU = {"programmes": ("programme",), "partners": ("partner",), "case-studies": ("open-data",),
         "guide": ("chapter", "guide-whole"), "courses": ("course",)}
-# Past this many case studies the menu lists them under their service types: every page of a
-# section carries that section's menu, so one long list would make each case study's page carry
-# every other one (pages, and builds, growing as the square of the count).
-MENU_LIST_AT_MOST = 40
 
 
 def menu(site: Site) -> dict[str, list]:
@@ -155,25 +155,27 @@ def menu(site: Site) -> dict[str, list]:
                     entries.append({f"course:{course.id}": pages + [site.links.page("certificate", course.id)]})
                 else:
                     entries.append(page)
-        cases = by_kind.get("case-study", [])
-        if section == "case-studies" and len(cases) > MENU_LIST_AT_MOST:
-            groups: dict[str, list] = {}
-            for spec in cases:
-                groups.setdefault(site.content.case_studies[spec.id].service_type, []).append(site.links.page("case-study", spec.id))
-            listed = {page for pages in groups.values() for page in pages}
-            entries = [{f"service-type:{id}": groups[id]} for id in site.content.service_types if id in groups] + \
-                      [entry for entry in entries if entry not in listed]
         out[site.links.page(section)] = entries
     return out
 
 
+def menu_homes(site: Site) -> dict[str, str]:
+    """The pages the menu leaves out (case studies), each with the first page of the menu section
+    they belong to (the catalogue), by src_uri in every language: the menu still says where the
+    reader is, and leads to the others from there."""
+    out = {}
+    for lang in site.links.languages:
+        home = site.links.src_uri(site.links.page("case-studies"), lang)
+        for id in site.content.case_studies:
+            out[site.links.src_uri(site.links.page("case-study", id), lang)] = home
+    return out
+
+
 def menu_title(site: Site, key: str, lang: str) -> str | None:
-    """The title in ``lang`` of a menu section named by a key (``nav.guide``, ``course:<id>``,
-    ``service-type:<id>``); None for any other."""
+    """The title in ``lang`` of a menu section named by a key (``nav.guide``, ``course:<id>``);
+    None for any other."""
     if key.startswith("course:") and key[7:] in site.content.courses:
         return site.content.courses[key[7:]].title.get(lang)[0]
-    if key.startswith("service-type:") and key[13:] in site.content.service_types:
-        return site.content.service_types[key[13:]].name.get(lang)[0]
     if key.startswith("nav.") and site.content.strings.has(key, lang):
         return site.content.strings.t(key, lang)
     return None
@@ -194,7 +196,7 @@ def with_generated_pages(nav: list, added: dict[str, list]) -> list:
 
 
 def name_sections(site: Site, items: list, lang: str) -> list[str]:
-    """Give each menu section named by a key (``nav.guide``, ``course:<id>``, ``service-type:<id>``)
+    """Give each menu section named by a key (``nav.guide``, ``course:<id>``)
     its title in ``lang``, escaped (the theme writes it as is); returns the keys that have none.
     ``items``: the engine's menu, duck-typed (``.is_section``, ``.title``, ``.children``)."""
     missing = []
@@ -202,9 +204,18 @@ def name_sections(site: Site, items: list, lang: str) -> list[str]:
         title = menu_title(site, section.title, lang)
         if title is not None:
             section.title = str(escape(title))
-        elif section.title.startswith(("nav.", "course:", "service-type:")):
+        elif section.title.startswith(("nav.", "course:")):
             missing.append(section.title)
     return missing
+
+
+def section_parents(site: Site, items: list) -> dict:
+    """For each page the menu leaves out (a case study), by src_uri, the engine's menu section it
+    belongs to (the catalogue's): the engine marks that section active while it builds the page, and
+    the theme shows the reader where they are. ``items``: the engine's menu, duck-typed
+    (``.is_section``, ``.children``, a page's ``.is_page`` and ``.file.src_uri``)."""
+    firsts = {s.children[0].file.src_uri: s for s in _sections(items) if s.children and s.children[0].is_page}
+    return {uri: firsts[home] for uri, home in menu_homes(site).items() if home in firsts}
 
 
 def _sections(items):

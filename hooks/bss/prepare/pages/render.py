@@ -9,7 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from bss.prepare.pages import icons, qr
+from bss.prepare.pages import icons, illustrations, qr
 from bss import text as fmt
 from bss.prepare.caches import Caches
 from bss.prepare.pages.links import Links
@@ -202,6 +202,7 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
             bytecode_cache=self.caches.bytecode,
         )
+        self.env.globals["illustration"] = illustrations.illustration
 
     def localizer(self, lang: str, page: str) -> Localizer:
         return Localizer(lang, page, self.strings, self.links, self.caches)
