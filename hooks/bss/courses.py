@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .collections import Collection
 from .course_checks import check_all, module_key
 from .easy import points
+from .question_banks import downloads
 from .record import Record
 from .render import PageSpec
 from .text import Text
@@ -170,10 +171,12 @@ def pages(content) -> list[PageSpec]:
     """The course list, a page per course, per module of its own (its lessons anchored in it) and
     a certificate page per course. A module's page names the other courses that list it."""
     courses = list(content.courses.values())
+    banks = downloads(content.settings.markdown_extensions)
     specs = [PageSpec("courses", "", "courses.md", content.strings.text("nav.courses"), {"courses": courses})]
     for course in courses:
         homes = {m.key: content.courses[m.course] for m in course.modules if m.course != course.id}
-        specs.append(PageSpec("course", course.id, "course.md", course.title, {"course": course, "homes": homes},
+        specs.append(PageSpec("course", course.id, "course.md", course.title,
+                              {"course": course, "homes": homes, "banks": banks},
                               course.description, meta={"quiz": True}))
         specs.append(PageSpec("certificate", course.id, "certificate.md", content.strings.text("certificate.title"),
                               {"course": course, "programme": content.programmes.get(course.programme),

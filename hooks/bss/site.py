@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import case_studies, catalogue, courses, easy, glossary, guide, partners, programmes, qr, results, site_pages, taxonomies
+from . import case_studies, catalogue, courses, easy, glossary, guide, partners, programmes, qr, question_banks, results, site_pages, taxonomies
 from .content import Content, load_content
 from .csp import with_policy
 from urllib.parse import urlsplit
@@ -134,10 +134,12 @@ def menu_title(site: Site, key: str, lang: str) -> str | None:
 
 
 def extra_files(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
-    """Files written beside the pages: short-link redirects and the open-data downloads."""
+    """Files written beside the pages: short-link redirects, the open-data downloads, the question banks."""
     return {**redirect_pages(site, use_directory_urls), **alias_pages(site, use_directory_urls),
             **moved_pages(site, use_directory_urls),
-            **catalogue.open_data_files(site.content, site.links, site.content.strings)}
+            **catalogue.open_data_files(site.content, site.links, site.content.strings),
+            **question_banks.files(site.content.courses, site.links, site.content.strings,
+                                   site.content.settings.markdown_extensions)}
 
 
 def redirect_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
