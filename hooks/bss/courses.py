@@ -28,6 +28,7 @@ class Answer:
     text: Text
     correct: bool
     feedback: Text | None
+    fixed: bool = False  # keeps its written place when the options are shuffled ("none of the above")
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def _question(q: Record, strings) -> Question:
         answers = (Answer("adevarat", strings.text("quiz.true"), right is True, q.text("feedback_true")),
                    Answer("fals", strings.text("quiz.false"), right is False, q.text("feedback_false")))
     else:
-        answers = tuple(Answer(a.get("id"), a.text("text"), bool(a.get("correct")), a.text("feedback"))
+        answers = tuple(Answer(a.get("id"), a.text("text"), bool(a.get("correct")), a.text("feedback"), bool(a.get("fixed")))
                         for a in q.children("answers"))
     accepted = q.get("accepted")
     accepted = Text({lang: tuple(v) for lang, v in accepted.items()}, q.default, q.where("accepted")) if accepted else None
