@@ -262,3 +262,16 @@ def test_readme_says_where_the_banks_are_and_how_to_import_them(checked):
         xml = bank_files(links, content.strings, lang, course)["xml"].replace(f"cursuri/{course}/", "cursuri/<course>/")
         assert f"`{xml}`" in section, xml
     assert "Question bank › Import" in section and "Moodle XML format" in section and "GIFT format" in section
+
+
+def test_a_title_on_two_lines_cannot_add_a_question_to_the_gift_file(checked):
+    """A category line is one line: a title holding a line break (and a question after it) stays a title."""
+    content, links = checked
+    course = next(iter(content.courses.values()))
+    module = course.own_modules[0]
+    hostile = Text({"ro": "Titlu\n\n::injectat::Întrebare?{=da}\n", "en": "Title\n\n::injected::Question?{=yes}\n"}, "ro")
+    course = dataclasses.replace(course, modules=(dataclasses.replace(module, title=hostile),))
+    gift = bank_texts(course, links, "en", _extensions(content))["gift"]
+    questions = parse_gift(gift)
+    assert len(questions) == len(module.quiz.questions)
+    assert all(q["name"].startswith(module.key + "/") for q in questions)

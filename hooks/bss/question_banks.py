@@ -99,7 +99,7 @@ def _scored(question) -> list[tuple[str, object]]:
 
 def _category(course, module, lang: str) -> str:
     """Moodle's category path: the course, then the module (a ``/`` in a name is written ``//``)."""
-    names = [course.title.get(lang)[0], module.title.get(lang)[0]]
+    names = [" ".join(t.get(lang)[0].split()) for t in (course.title, module.title)]  # one line: GIFT reads it as one
     return "$course$/top/" + "/".join(n.replace("/", "//") for n in names)
 
 

@@ -278,13 +278,13 @@
     });
   }
   function renderCourse(box) {
-    var items = modulesOn($(".bss-modules")), passed = 0, next = null;
-    items.forEach(function (m) {
+    var items = modulesOn($(".bss-modules")), passed = 0, next = null, nextNumber = 0;
+    items.forEach(function (m, i) {
       var e = m.entry, status = $("[data-status]", m.li);
       status.textContent = e ? (e.passed ? t("status-passed") : t("status-tried", { score: e.score, total: e.total })) : t("status-new");
       m.li.classList.toggle("is-passed", !!(e && e.passed));
       m.li.classList.remove("is-next");
-      if (e && e.passed) passed += 1; else if (!next) next = m.li;
+      if (e && e.passed) passed += 1; else if (!next) { next = m.li; nextNumber = i + 1; }
     });
     $("progress", box).value = passed;
     $("[data-progress-text]", box).textContent = t("progress", { passed: passed, total: items.length });
@@ -294,8 +294,9 @@
     if (next) {
       next.classList.add("is-next");
       var begun = items.some(function (m) { return m.entry; });
-      start.textContent = t(begun ? "continue" : "start", { n: next.getAttribute("data-n"), title: next.getAttribute("data-title") });
-      start.setAttribute("href", $("a", next).getAttribute("href"));
+      var link = $("a", next);  /* the module's own link: its title and address */
+      start.textContent = t(begun ? "continue" : "start", { n: nextNumber, title: link.textContent });
+      start.setAttribute("href", link.getAttribute("href"));
     } else {
       start.textContent = t("all-passed");
       start.setAttribute("href", $("a[data-certificate-link]").getAttribute("href"));
