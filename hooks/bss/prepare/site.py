@@ -10,7 +10,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from bss.prepare.content import case_studies, courses, easy, glossary, guide, partners, programmes, taxonomies
-from bss.prepare.pages import catalogue, qr, results, site_pages
+from bss.prepare.pages import catalogue, qr, question_banks, results, site_pages
 from bss.prepare.content.load import Content, load_content
 from bss.csp import with_policy
 from bss.prepare.caches import Caches
@@ -226,10 +226,12 @@ def _sections(items):
 
 
 def extra_files(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
-    """Files written beside the pages: short-link redirects and the open-data downloads."""
+    """Files written beside the pages: short-link redirects, the open-data downloads, the question banks."""
     return {**redirect_pages(site, use_directory_urls), **alias_pages(site, use_directory_urls),
             **moved_pages(site, use_directory_urls),
-            **catalogue.open_data_files(site.content, site.links, site.content.strings)}
+            **catalogue.open_data_files(site.content, site.links, site.content.strings),
+            **question_banks.files(site.content.courses, site.links, site.content.strings,
+                                   site.content.settings.markdown_extensions)}
 
 
 def redirect_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str]:

@@ -48,8 +48,10 @@
   }
   function okEntry(e) {
     return okDraft(e) && isCount(e.total, LIMIT.questions) && e.total > 0 && isCount(e.score, e.total) &&
-      typeof e.passed === "boolean" && isDate(e.date);
+      typeof e.passed === "boolean" && isDate(e.date) &&
+      (e.wrong === undefined || (Array.isArray(e.wrong) && e.wrong.length <= LIMIT.questions && e.wrong.every(isSlug)));
   }
+  var SEED = /^[0-9a-f]{8}$/;
   function isMap(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
   /* {data, kept, left}: the usable part of a stored or imported record, or data null if none is. */
   function clean(d) {
@@ -65,6 +67,7 @@
       });
     }
     if (typeof d.name === "string") out.name = d.name.slice(0, LIMIT.name);
+    if (typeof d.seed === "string" && SEED.test(d.seed)) out.seed = d.seed;
     return { data: out, kept: kept, left: left };
   }
   function empty() { return { v: 1, modules: {}, drafts: {}, name: "" }; }
@@ -77,6 +80,44 @@
     try { localStorage.setItem(KEY, JSON.stringify(d)); return true; } catch (e) { return false; }
   }
   function current(d, id, version) { var e = d.modules[id]; return e && e.version === version ? e : null; }
+
+  /* ---- the order of the options ----
+     Each learner sees the options in an order of their own: a random seed, made once and kept
+     with the progress (so an exported file carries it), gives each question its order. The same
+     seed, the same order, after every reload. An option written `fixed: true` ("none of the
+     above") keeps its written place; the others move among the remaining places. */
+  function seedOf(d) {
+    if (!d.seed) {
+      var bytes = new Uint8Array(4);
+      window.crypto.getRandomValues(bytes);
+      d.seed = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+      save(d);
+    }
+    return d.seed;
+  }
+  function random(text) {  /* a small seeded generator (FNV-1a hash, then mulberry32) */
+    var h = 2166136261;
+    for (var i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 16777619); }
+    return function () {
+      h = (h + 0x6D2B79F5) | 0;
+      var x = Math.imul(h ^ (h >>> 15), 1 | h);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  function shuffle(form, id, seed) {
+    $$("fieldset.bss-q[data-type=single], fieldset.bss-q[data-type=multiple]", form).forEach(function (q) {
+      var options = $$(".bss-a", q), next = random(seed + " " + id + " " + q.getAttribute("data-question"));
+      var moving = options.filter(function (o) { return !o.hasAttribute("data-fixed"); });
+      for (var i = moving.length - 1; i > 0; i--) {
+        var j = Math.floor(next() * (i + 1)), x = moving[i];
+        moving[i] = moving[j]; moving[j] = x;
+      }
+      var after = options[options.length - 1].nextSibling, parent = options[0].parentNode, k = 0;
+      options.map(function (o) { return o.hasAttribute("data-fixed") ? o : moving[k++]; })
+        .forEach(function (o) { parent.insertBefore(o, after); });
+    });
+  }
 
   /* ---- quiz ---- */
   function fold(s) {
@@ -117,11 +158,25 @@
     verdict.appendChild(label);
     $$("[data-feedback-for]", q).forEach(function (fb) {
       fb.hidden = !Array.isArray(a) || a.indexOf(fb.getAttribute("data-feedback-for")) < 0;
+      if (!fb.hidden) opener(fb, label.textContent);
     });
     $("[data-reread]", q).hidden = empty || right;
     out.hidden = false;
     $("details", q).hidden = empty;  /* the right answer, for whoever asks, once they have answered */
     return right;
+  }
+
+  /* Feedback written "Right: because..." under the verdict "Right" would say it twice: the
+     opening word is left out while it repeats the verdict, and the sentence starts with a capital. */
+  function opener(fb, verdict) {
+    var node = document.createTreeWalker(fb, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) { return n.nodeValue.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP; }
+    }).nextNode();
+    if (!node) return;
+    if (node.bssWritten === undefined) node.bssWritten = node.nodeValue;
+    var written = node.bssWritten, m = /^(\s*)([^\s:]+):\s+(\S)/.exec(written);
+    var repeats = m && fold(m[2]) === fold(verdict);
+    node.nodeValue = repeats ? m[1] + m[3].toLocaleUpperCase(locale) + written.slice(m[0].length) : written;
   }
 
   function setupQuiz(form) {
@@ -150,11 +205,11 @@
       save(d);
     }
     function check(announce) {
-      var score = 0, answered = 0;
+      var score = 0, answered = 0, wrong = [];
       questions.forEach(function (q) {
         var a = answerOf(q);
         if (!isEmpty(a)) answered += 1;
-        if (showResult(q, a)) score += 1;
+        if (showResult(q, a)) score += 1; else wrong.push(q.getAttribute("data-question"));
       });
       var total = questions.length;
       if (answered < total) {  /* unanswered questions are pointed out, not marked wrong */
@@ -170,7 +225,7 @@
       if (passed) questions.forEach(function (q) { $("details", q).open = true; });
       if (announce) {
         var d = load(), before = current(d, id, version);
-        d.modules[id] = { version: version, answers: answers(), score: score, total: total,
+        d.modules[id] = { version: version, answers: answers(), score: score, total: total, wrong: wrong,
           passed: passed || !!(before && before.passed), date: new Date().toISOString() };
         delete d.drafts[id];  /* the result holds these answers now */
         if (!save(d)) summary.textContent += " " + t("not-saved");
@@ -182,6 +237,7 @@
     form.classList.add("is-live");
     hideAnswers();
     var d = load(), saved = d.modules[id], draft = d.drafts[id];
+    shuffle(form, id, seedOf(d));
     if ((saved && saved.version !== version) || (draft && draft.version !== version)) {
       var notice = $("[data-notice]", form);
       notice.textContent = t("changed");
@@ -222,25 +278,55 @@
     });
   }
   function renderCourse(box) {
-    var items = modulesOn($(".bss-modules")), passed = 0, next = null;
-    items.forEach(function (m) {
+    var items = modulesOn($(".bss-modules")), passed = 0, next = null, nextNumber = 0;
+    items.forEach(function (m, i) {
       var e = m.entry, status = $("[data-status]", m.li);
       status.textContent = e ? (e.passed ? t("status-passed") : t("status-tried", { score: e.score, total: e.total })) : t("status-new");
       m.li.classList.toggle("is-passed", !!(e && e.passed));
       m.li.classList.remove("is-next");
-      if (e && e.passed) passed += 1; else if (!next) next = m.li;
+      if (e && e.passed) passed += 1; else if (!next) { next = m.li; nextNumber = i + 1; }
     });
     $("progress", box).value = passed;
     $("[data-progress-text]", box).textContent = t("progress", { passed: passed, total: items.length });
-    var nextLink = $("[data-next-link]", box);
-    nextLink.hidden = !next;
-    nextLink.textContent = "";
+    /* One button: the first module not passed, "start" until any quiz is checked, then "continue";
+       once every module is passed, the certificate. */
+    var start = $("[data-start]");
     if (next) {
       next.classList.add("is-next");
-      nextLink.appendChild(document.createTextNode(t("next") + ": "));
-      nextLink.appendChild($("a", next).cloneNode(true));
+      var begun = items.some(function (m) { return m.entry; });
+      var link = $("a", next);  /* the module's own link: its title and address */
+      start.textContent = t(begun ? "continue" : "start", { n: nextNumber, title: link.textContent });
+      start.setAttribute("href", link.getAttribute("href"));
+    } else {
+      start.textContent = t("all-passed");
+      start.setAttribute("href", $("a[data-certificate-link]").getAttribute("href"));
     }
     box.hidden = false;
+    renderReview(items);
+  }
+  /* The questions answered wrong in each module's last checked attempt, each with its link to
+     what teaches it (written, hidden, by the page: shown here). */
+  function renderReview(items) {
+    var review = $("[data-review]");
+    if (!review) return;
+    var checked = 0, listed = 0;
+    items.forEach(function (m) {
+      var box = $('[data-review-module="' + m.li.getAttribute("data-module") + '"]', review), e = m.entry;
+      var wrong = e && Array.isArray(e.wrong) ? e.wrong : [];
+      if (e) checked += 1;
+      $$("[data-review-question]", box).forEach(function (li) {
+        li.hidden = wrong.indexOf(li.getAttribute("data-review-question")) < 0;
+        if (!li.hidden) listed += 1;
+      });
+      var unknown = !!e && !Array.isArray(e.wrong);
+      $("[data-review-unknown]", box).hidden = !unknown;
+      box.hidden = !(wrong.length || unknown);
+      if (unknown) listed += 1;
+    });
+    $("[data-review-intro]", review).hidden = !listed;
+    $("[data-review-empty]", review).hidden = checked > 0;
+    $("[data-review-none]", review).hidden = !checked || listed > 0;
+    review.hidden = false;
   }
 
   function setupTransfer(box, refresh) {
@@ -264,13 +350,14 @@
         var parsed;
         try { parsed = JSON.parse(text); } catch (e) { parsed = null; }
         var incoming = clean(parsed);
-        if (!incoming.data || (!incoming.kept && !incoming.data.name)) { status.textContent = t("import-error"); return; }
+        if (!incoming.data || (!incoming.kept && !incoming.data.name && !incoming.data.seed)) { status.textContent = t("import-error"); return; }
         var d = load();
         Object.keys(incoming.data.modules).forEach(function (id) {
           var mine = d.modules[id], theirs = incoming.data.modules[id];
           if (!mine || (theirs.passed && !mine.passed) || (theirs.passed === mine.passed && theirs.date > mine.date)) d.modules[id] = theirs;
         });
         if (!d.name) d.name = incoming.data.name;
+        if (incoming.data.seed) d.seed = incoming.data.seed;  /* the options in the order the learner had */
         if (!save(d)) { status.textContent = t("import-storage"); return; }  /* what was there stays */
         refresh();
         status.textContent = t("imported", { n: incoming.kept }) + (incoming.left ? " " + t("import-partial", { n: incoming.left }) : "");
@@ -284,6 +371,10 @@
     var done = items.length > 0 && items.every(function (m) { return m.entry && m.entry.passed; });
     setup.hidden = false;
     $("[data-cert-locked]", setup).hidden = done;
+    $$("[data-cert-todo] [data-module]", setup).forEach(function (li) {
+      var e = current(d, li.getAttribute("data-module"), li.getAttribute("data-version"));
+      li.hidden = !!(e && e.passed);
+    });
     $("[data-cert-form]", setup).hidden = !done;
     article.hidden = !done;
     if (!done) return;

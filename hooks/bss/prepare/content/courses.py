@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from bss.prepare.read.collections import Collection
 from bss.prepare.content.course_checks import check_all, module_key
 from bss.prepare.content.easy import points
+from bss.prepare.pages.question_banks import downloads
 from bss.prepare.read.record import Record
 from bss.prepare.pages.render import PageSpec
 from bss.text import Text
@@ -27,6 +28,7 @@ class Answer:
     text: Text
     correct: bool
     feedback: Text | None
+    fixed: bool = False  # keeps its written place when the options are shuffled ("none of the above")
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ def _question(q: Record, strings) -> Question:
         answers = (Answer("adevarat", strings.text("quiz.true"), right is True, q.text("feedback_true")),
                    Answer("fals", strings.text("quiz.false"), right is False, q.text("feedback_false")))
     else:
-        answers = tuple(Answer(a.get("id"), a.text("text"), bool(a.get("correct")), a.text("feedback"))
+        answers = tuple(Answer(a.get("id"), a.text("text"), bool(a.get("correct")), a.text("feedback"), bool(a.get("fixed")))
                         for a in q.children("answers"))
     accepted = q.get("accepted")
     accepted = Text({lang: tuple(v) for lang, v in accepted.items()}, q.default, q.where("accepted")) if accepted else None
@@ -170,10 +172,12 @@ def pages(content) -> list[PageSpec]:
     """The course list, a page per course, per module of its own (its lessons anchored in it) and
     a certificate page per course. A module's page names the other courses that list it."""
     courses = list(content.courses.values())
+    banks = downloads(content.settings.markdown_extensions)
     specs = [PageSpec("courses", "", "courses.md", content.strings.text("nav.courses"), {"courses": courses})]
     for course in courses:
         homes = {m.key: content.courses[m.course] for m in course.modules if m.course != course.id}
-        specs.append(PageSpec("course", course.id, "course.md", course.title, {"course": course, "homes": homes},
+        specs.append(PageSpec("course", course.id, "course.md", course.title,
+                              {"course": course, "homes": homes, "banks": banks},
                               course.description, meta={"quiz": True}))
         specs.append(PageSpec("certificate", course.id, "certificate.md", content.strings.text("certificate.title"),
                               {"course": course, "programme": content.programmes.get(course.programme),
