@@ -26,6 +26,7 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -38,6 +39,7 @@ from bss.fingerprint import fingerprint
 from bss.incremental import REBUILDS, TEMPLATES, frame, page_title
 from bss.addresses import form_actions_as_files, mark_short_links
 from bss.problems import ContentError
+from bss.render import TEMPLATES as CORE_TEMPLATES
 from bss.sanitize import clean_html, rename_unsafe_ids, safe_id
 from bss.search import index_site
 from bss.settings import address_notice
@@ -81,6 +83,8 @@ def on_config(config):
 
 def on_env(env, config, files):
     env.bytecode_cache = TEMPLATES  # MkDocs compiles the theme for each build; once is enough
+    # The core's partials (the EU emblem and funding line) serve the theme too: one copy of each.
+    env.loader = ChoiceLoader([env.loader, FileSystemLoader(str(CORE_TEMPLATES))])
     return env
 
 
@@ -220,7 +224,8 @@ def _theme_strings(config, page_url: str | None) -> dict:
         target = site.links.page_url(site.links.page("search"), lang, config.use_directory_urls)
         action = site.links.relative_url(target, page_url)
         search = {"action": action, **{key: strings.t(f"search.{key}", lang) for key in ("label", "placeholder", "submit")}}
-    return {"footer": strings.t("theme.footer", lang), "search": search}
+    eu = {key: strings.t(f"eu.{key}", lang) for key in ("statement", "disclaimer")}
+    return {"footer": strings.t("theme.footer", lang), "search": search, "eu": eu}
 
 
 def on_post_page(output, page, config):

@@ -32,6 +32,7 @@ class Indicator:
     target_source: Source | None
     results: tuple[Result, ...]
     services: bool = False  # counts the services the programme created (see Programme.reported_services)
+    headline: bool = False  # one of the results the home page shows
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,10 @@ class Programme:
     quotes: tuple[Quote, ...]
     sources: tuple[Source, ...]
 
+    def headlines(self) -> tuple[Indicator, ...]:
+        """The indicators the home page shows, each with its first reported result."""
+        return tuple(i for i in self.indicators if i.headline and i.results)
+
     def organisations(self) -> tuple[str, ...]:
         return self.funders + self.implementers + self.partners
 
@@ -102,7 +107,7 @@ def build_programme(r: Record) -> Programme:
         Indicator(
             i.get("id"), i.text("label"), _amount(i.get("target")), i.source("target_source"),
             tuple(Result(_amount(x.data), x.text("label"), x.source()) for x in i.children("results")),
-            i.get("services", False),
+            i.get("services", False), i.get("headline", False),
         )
         for i in r.children("indicators")
     )

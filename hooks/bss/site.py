@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import case_studies, catalogue, courses, easy, glossary, guide, partners, programmes, qr, results, site_pages, taxonomies
+from . import case_studies, catalogue, courses, easy, glossary, guide, home, partners, programmes, qr, results, site_pages, taxonomies
 from .content import Content, load_content
 from .csp import with_policy
 from urllib.parse import urlsplit
@@ -19,8 +19,8 @@ from .render import PageSpec, RenderedPage, Renderer
 from .settings import CONFIG
 
 PAGE_BUILDERS = (programmes.pages, partners.pages, case_studies.pages, catalogue.pages, results.pages, guide.pages,
-                 glossary.pages, courses.pages, site_pages.pages, easy.pages)
-DOCS = {"home": "nav.home", "search": "nav.search"}  # hand-written pages in docs/, by kind: their link text
+                 glossary.pages, courses.pages, site_pages.pages, easy.pages, home.pages)
+DOCS = {"search": "nav.search"}  # hand-written pages in docs/, by kind: their link text
 
 
 @dataclass(frozen=True)
