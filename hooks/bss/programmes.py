@@ -151,6 +151,9 @@ PROGRAMMES = Collection(
 )
 
 
+CARDS_SHOWN = 6  # two rows of cards at desktop width; the catalogue, filtered to the programme, has them all
+
+
 def pages(content) -> list[PageSpec]:
     """The programme list and a page per programme."""
     progs = sorted(content.programmes.values(), key=lambda p: p.start)
@@ -158,6 +161,7 @@ def pages(content) -> list[PageSpec]:
     for p in progs:
         cases = sorted((c for c in content.case_studies.values() if c.programme == p.id), key=lambda c: str(c.title))
         specs.append(PageSpec("programme", p.id, "programme.md", p.title,
-                              {"p": p, "cases": cases, "reported": p.reported_services()}, p.summary,
+                              {"p": p, "cases": cases, "cards": cases[:CARDS_SHOWN], "reported": p.reported_services()},
+                              p.summary,
                               label=p.short_title))
     return specs
