@@ -21,6 +21,7 @@ import os
 from functools import partial
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, FileSystemLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
@@ -65,6 +66,7 @@ def on_config(config):
 
 def on_env(env, config, files):
     env.bytecode_cache = (active() or _prepared).caches.theme_bytecode  # MkDocs compiles the theme for each build
+    env.loader = ChoiceLoader([env.loader, FileSystemLoader(str(prepare.TEMPLATES))])  # the EU partials: one copy
     return env
 
 

@@ -81,13 +81,13 @@ def test_retitled_section_keeps_its_address(project, tmp_path):
 
 
 def test_broken_reference_in_a_page_fails_the_build(project, tmp_path):
-    (project / "docs/index.md").write_text(
-        (project / "docs/index.md").read_text(encoding="utf-8") + "\nVedeți [[ghid:costificarea#metoda]].\n",
+    (project / "docs/cautare.md").write_text(
+        (project / "docs/cautare.md").read_text(encoding="utf-8") + "\nVedeți [[ghid:costificarea#metoda]].\n",
         encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
-    line = len((project / "docs/index.md").read_text(encoding="utf-8").splitlines())
-    assert (f"docs/index.md:{line}: text: [[ghid:costificarea#metoda]] refers to nothing "
+    line = len((project / "docs/cautare.md").read_text(encoding="utf-8").splitlines())
+    assert (f"docs/cautare.md:{line}: text: [[ghid:costificarea#metoda]] refers to nothing "
             "(did you mean [[ghid:costificarea#metodologia]]?)") in result.stderr
 
 

@@ -68,7 +68,7 @@ def hostile_site(tmp_path_factory):
     (project / "data/case-studies/proba.yml").write_text(HOSTILE_CASE, encoding="utf-8")
     glossary = project / "data/glossary.yml"
     glossary.write_text(glossary.read_text(encoding="utf-8").rstrip("\n") + "\n" + GLOSSARY_TERM, encoding="utf-8")
-    page = project / "docs/index.md"
+    page = project / "docs/cautare.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nVezi [[glosar:termen-ostil]].\n", encoding="utf-8")
     site = project / "site"
     result = mkdocs_build(project, site)
@@ -158,7 +158,7 @@ def test_headings_reach_the_table_of_contents_as_text_and_never_claim_theme_ids(
 
 
 def test_a_glossary_definition_is_a_plain_title_and_the_theme_has_no_tooltips(hostile_site):
-    page = read(hostile_site, "")
+    page = read(hostile_site, "cautare")  # the hand-written page the hostile term was added to
     titles = [v for tag, name, v in page.attributes if tag == "a" and name == "title"]
     assert 'Definiție <img src=x onerror=”window.__xss=3”>' in titles  # text in an attribute, shown by the browser as text
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',

@@ -50,5 +50,10 @@ def test_the_certificate_prints_on_one_a4_page_with_its_issuer_funder_and_date(p
     site = SETTINGS.site_names[lang]
     address = SETTINGS.site_url.rstrip("/") + prefix + "/"
     issued = {"ro": f"Eliberat de site-ul „{site}”, {address}", "en": f"Issued by the “{site}” website, {address}"}
-    for said in (NAME, " ".join(data["title"][lang].split()), DATES[lang], issued[lang], STRINGS[lang]["theme.footer"]):
+    for said in (NAME, " ".join(data["title"][lang].split()), DATES[lang], issued[lang], STRINGS[lang]["theme.footer"],
+                 STRINGS[lang]["eu.statement"]):
         assert said in text, (said, text)
+    # The EU emblem heads the certificate, beside its funding statement: twelve stars on blue
+    emblem = page.locator("[data-cert] .bss-eu")
+    assert emblem.locator("svg g").count() == 12
+    assert emblem.locator(".bss-eu__statement").inner_text() == STRINGS[lang]["eu.statement"]

@@ -58,3 +58,12 @@ def test_results_come_on_a_slow_connection(search_page):
     cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 800, "downloadThroughput": -1,
                                                    "uploadThroughput": -1})
     assert "/studii-de-caz/echipa-mobila-cimislia/" in results(search_page, "Cimislia")
+
+
+@pytest.mark.parametrize("query, prefix", [("spalatorie", ""), ("laundry", "/en")])
+def test_an_easy_to_read_page_comes_after_its_full_page(search_page, query, prefix):
+    found = results(search_page, query, prefix)
+    full = f"{prefix}/studii-de-caz/spalatorie-sociala-glodeni/"
+    easy = [href for href in found if href.startswith(full) and href != full]
+    assert full in found and easy, found
+    assert found.index(full) < found.index(easy[0]), found

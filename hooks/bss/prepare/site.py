@@ -10,7 +10,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from bss.prepare.content import case_studies, courses, easy, glossary, guide, partners, programmes, taxonomies
-from bss.prepare.pages import catalogue, qr, question_banks, results, site_pages
+from bss.prepare.pages import catalogue, home, qr, question_banks, results, site_pages
 from bss.prepare.content.load import Content, load_content
 from bss.csp import with_policy
 from bss.prepare.caches import Caches
@@ -23,8 +23,8 @@ from bss.prepare.pages.render import PageSpec, RenderedPage, Renderer
 from bss.settings import CONFIG
 
 PAGE_BUILDERS = (programmes.pages, partners.pages, case_studies.pages, catalogue.pages, results.pages, guide.pages,
-                 glossary.pages, courses.pages, site_pages.pages, easy.pages)
-DOCS = {"home": "nav.home", "search": "nav.search"}  # hand-written pages in docs/, by kind: their link text
+                 glossary.pages, courses.pages, site_pages.pages, easy.pages, home.pages)
+DOCS = {"search": "nav.search"}  # hand-written pages in docs/, by kind: their link text
 
 
 @dataclass(frozen=True)

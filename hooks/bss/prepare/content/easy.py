@@ -182,7 +182,8 @@ def pages(content) -> list[PageSpec]:
 
 def _page(content, kind: str, id: str, title: Text, points, full: tuple[str, str]) -> PageSpec:
     """The page's heading is the record's title; the browser tab and search results add 'easy to
-    read', so the two versions of a page are told apart."""
+    read', so the two versions of a page are told apart. Search ranks it below its full page (a third
+    of the weight of each word), where a reader looking for the subject expects the full text."""
     tab = content.strings.around("easy.title", title)
     return PageSpec(kind, id, "easy.md", tab, {"points": points, "full": full, "heading": title},
-                    meta={"search_title": True})
+                    meta={"search_title": True, "search_weight": 0.3})

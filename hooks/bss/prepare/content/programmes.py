@@ -32,6 +32,7 @@ class Indicator:
     target_source: Source | None
     results: tuple[Result, ...]
     services: bool = False  # counts the services the programme created (see Programme.reported_services)
+    headline: bool = False  # one of the results the home page shows
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,10 @@ class Programme:
     quotes: tuple[Quote, ...]
     sources: tuple[Source, ...]
 
+    def headlines(self) -> tuple[Indicator, ...]:
+        """The indicators the home page shows, each with its first reported result."""
+        return tuple(i for i in self.indicators if i.headline and i.results)
+
     def organisations(self) -> tuple[str, ...]:
         return self.funders + self.implementers + self.partners
 
@@ -102,7 +107,7 @@ def build_programme(r: Record) -> Programme:
         Indicator(
             i.get("id"), i.text("label"), _amount(i.get("target")), i.source("target_source"),
             tuple(Result(_amount(x.data), x.text("label"), x.source()) for x in i.children("results")),
-            i.get("services", False),
+            i.get("services", False), i.get("headline", False),
         )
         for i in r.children("indicators")
     )
@@ -146,6 +151,9 @@ PROGRAMMES = Collection(
 )
 
 
+CARDS_SHOWN = 6  # two rows of cards at desktop width; the catalogue, filtered to the programme, has them all
+
+
 def pages(content) -> list[PageSpec]:
     """The programme list and a page per programme."""
     progs = sorted(content.programmes.values(), key=lambda p: p.start)
@@ -153,6 +161,7 @@ def pages(content) -> list[PageSpec]:
     for p in progs:
         cases = sorted((c for c in content.case_studies.values() if c.programme == p.id), key=lambda c: str(c.title))
         specs.append(PageSpec("programme", p.id, "programme.md", p.title,
-                              {"p": p, "cases": cases, "reported": p.reported_services()}, p.summary,
+                              {"p": p, "cases": cases, "cards": cases[:CARDS_SHOWN], "reported": p.reported_services()},
+                              p.summary,
                               label=p.short_title))
     return specs

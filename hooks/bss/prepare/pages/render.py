@@ -55,6 +55,18 @@ class Localizer:
         self.caches = caches or Caches()
         self.locale = strings.locale(lang)
         self.fallbacks: list[str] = []
+        self.cited: list = []  # the sources this page cites, in the order of their notes
+
+    def note(self, source) -> int:
+        """The number of ``source``'s note on this page: a source cited again keeps its first number,
+        so each appears once in the notes (_macros.md: noteref, notes). Two records of one address
+        (a figure's source and the same page in the record's list of sources) are one note: the first."""
+        key = lambda s: s.url or s  # noqa: E731
+        keys = [key(s) for s in self.cited]
+        if key(source) not in keys:
+            self.cited.append(source)
+            keys.append(key(source))
+        return keys.index(key(source)) + 1
 
     # -- interface strings ---------------------------------------------------------------------
     def t(self, key: str, **values) -> str:

@@ -14,7 +14,8 @@ def theme_strings(site, lang: str, page_url: str | None, directory_urls: bool = 
         target = links.page_url(links.page("search"), lang, directory_urls)
         action = links.relative_url(target, page_url)
         search = {"action": action, **{key: strings.t(f"search.{key}", lang) for key in ("label", "placeholder", "submit")}}
-    return {"footer": strings.t("theme.footer", lang), "search": search}
+    eu = {key: strings.t(f"eu.{key}", lang) for key in ("statement", "disclaimer")}
+    return {"footer": strings.t("theme.footer", lang), "search": search, "eu": eu}
 
 
 def point_alternates(links: Links, versions: dict[str, str] | None, alternates: list[dict] | None,

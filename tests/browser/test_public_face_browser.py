@@ -1,0 +1,187 @@
+"""The site's public face as a visitor meets it: the home page's three ways in on the first screen
+(phone and desktop, both languages), a learner offered to continue where they left off, and the EU
+emblem with its funding statement on every page type, on screen and on paper."""
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import pytest
+import yaml
+
+from helpers import ROOT
+from test_accessibility_browser import EASY, PAGE_TYPES
+
+STRINGS = {lang: yaml.safe_load((ROOT / f"data/i18n/{lang}.yml").read_text(encoding="utf-8")) for lang in ("ro", "en")}
+SCREENS = {390: 844, 1280: 800}  # a phone's first screen, a laptop's
+# Each way in: its door, and where its main link leads (the address after the language prefix)
+DOORS = {"learn": r"cursuri/[a-z0-9-]+/[a-z0-9-]+/$", "teach": r"ghid/$", "explore": r"studii-de-caz/$"}
+
+
+def prefix(lang: str) -> str:
+    return "/en" if lang == "en" else ""
+
+
+@pytest.mark.parametrize("width", sorted(SCREENS), ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", ["ro", "en"])
+def test_the_first_screen_says_who_the_site_is_for_and_offers_three_ways_in(browser, site_url, lang, width):
+    ctx = browser.new_context(viewport={"width": width, "height": SCREENS[width]})
+    page = ctx.new_page()
+    page.goto(f"{site_url}{prefix(lang)}/")
+    on_screen = lambda box: box is not None and box["y"] >= 0 and box["y"] + box["height"] <= SCREENS[width]  # noqa: E731
+    lead = page.locator(".bss-hero__lead")
+    assert lead.inner_text() == STRINGS[lang]["home.lead"]
+    assert on_screen(lead.bounding_box())
+    assert on_screen(page.locator(".bss-hero .bss-eu").bounding_box())  # the EU emblem on the landing screen
+    for door, target in DOORS.items():
+        link = page.locator(f"[data-door={door}] a.md-button").first
+        assert on_screen(link.bounding_box()), (door, link.bounding_box())
+        assert re.search(target, link.evaluate("a => a.href").removeprefix(f"{site_url}{prefix(lang)}/")), door
+        assert page.locator(f"[data-door={door}] h2").evaluate("h => h.firstChild.textContent") == STRINGS[lang][f"home.{door}"]
+    ctx.close()
+
+
+def test_a_learner_with_progress_is_offered_to_continue_and_one_without_to_start(page, site_url):
+    page.goto(f"{site_url}/")
+    start = page.locator("[data-door=learn] .bss-door__start a")
+    assert start.is_visible()
+    assert not page.locator("[data-door=learn] .bss-door__continue").is_visible()
+    modules = page.locator("[data-door=learn] li[data-module]").evaluate_all(
+        "els => els.map(e => [e.dataset.module, e.dataset.version, e.querySelector('a').href])")
+    first, version, _ = modules[0]
+    progress = {"v": 1, "drafts": {}, "name": "", "modules": {first: {
+        "version": version, "answers": {}, "score": 5, "total": 5, "passed": True, "date": "2026-12-07T10:00:00.000Z"}}}
+    page.evaluate("s => localStorage.setItem('bss-progress', s)", json.dumps(progress))
+    page.reload()
+    next_link = page.locator("[data-door=learn] .bss-door__next a")
+    next_link.wait_for()
+    assert next_link.evaluate("a => a.href") == modules[1][2]  # the module after the one passed
+    assert not start.is_visible()
+
+
+def test_without_javascript_the_learner_is_offered_to_start(browser, site_url):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(f"{site_url}/en/")
+    assert page.locator("[data-door=learn] .bss-door__start a").is_visible()
+    assert not page.locator("[data-door=learn] .bss-door__continue").is_visible()
+    ctx.close()
+
+
+def test_each_headline_figure_points_to_its_source_and_each_source_is_one_note(page, site_url):
+    page.goto(f"{site_url}/en/")
+    notes = page.locator("ol.bss-notes > li")
+    texts = notes.all_inner_texts()
+    assert texts and len(set(texts)) == len(texts)
+    refs = page.locator(".bss-headline .bss-noteref a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert refs and set(refs) == {f"#nota-{i}" for i in range(1, len(texts) + 1)}  # every note used, none missing
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+@pytest.mark.parametrize("lang", ["ro", "en"])
+def test_every_page_type_carries_the_eu_emblem_with_its_funding_statement(browser, site_url, lang, media):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    page = ctx.new_page()
+    page.emulate_media(media=media)
+    missing = []
+    for path in PAGE_TYPES:
+        page.goto(f"{site_url}{prefix(lang)}/{path.format(easy=EASY[lang])}")
+        # the certificate prints its own, on its one page; every other page the site's band
+        where = "[data-cert] .bss-eu" if media == "print" and "certificat" in path else ".bss-funding .bss-eu"
+        if "certificat" in path and media == "print":
+            page.evaluate("() => document.querySelector('[data-cert]').hidden = false")
+        eu = page.locator(where)
+        ok = (eu.count() == 1 and eu.is_visible() and eu.locator("svg g").count() == 12
+              and eu.locator(".bss-eu__statement").inner_text() == STRINGS[lang]["eu.statement"])
+        if media == "screen" and "certificat" not in path:
+            ok = ok and STRINGS[lang]["eu.disclaimer"] in page.locator(".bss-funding").inner_text()
+        if not ok:
+            missing.append(path)
+    ctx.close()
+    assert not missing, missing
+
+
+def test_the_emblem_is_drawn_in_the_official_colours_with_upright_stars_on_a_circle(page, site_url):
+    page.goto(f"{site_url}/")
+    svg = page.locator(".bss-funding .bss-eu svg")
+    assert svg.locator("rect").get_attribute("fill").lower() == "#003399"
+    assert {f.lower() for f in svg.locator("path").evaluate_all("ps => ps.map(p => p.getAttribute('fill'))")} == {"#ffcc00"}
+    # Each star is drawn round the emblem's centre (150, 100), then placed: where that point lands, in the
+    # emblem's own units, is the star's centre. On a circle of radius 200/3, 30° apart, and upright.
+    placed = svg.locator("path").evaluate_all("""ps => ps.map(p => {
+        const s = p.ownerSVGElement.getCTM().inverse().multiply(p.getCTM());
+        const c = new DOMPoint(150, 100).matrixTransform(s);
+        return [c.x, c.y, s.a, s.b]; })""")
+    assert len(placed) == 12
+    angles = set()
+    for x, y, a, b in placed:
+        assert abs(((x - 150) ** 2 + (y - 100) ** 2) ** .5 - 200 / 3) < .01
+        assert abs(a - 1) < 1e-6 and abs(b) < 1e-6  # upright: no rotation left on the star
+        angles.add(round(math.degrees(math.atan2(x - 150, 100 - y))) % 360)
+    assert angles == set(range(0, 360, 30))
+
+
+@pytest.mark.parametrize("lang", ["ro", "en"])
+def test_the_site_name_fits_the_phone_header(browser, site_url, lang):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    page = ctx.new_page()
+    page.goto(f"{site_url}{prefix(lang)}/ghid/")
+    name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+    assert name.inner_text() == yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))[
+        "site_name"] if lang == "ro" else name.inner_text() == "Better Social Services"
+    assert name.evaluate("e => e.scrollWidth <= e.clientWidth"), "the name is cut short"
+    ctx.close()
+
+
+def test_the_header_shows_the_sites_own_mark(page, site_url):
+    mark = (ROOT / "overrides/.icons/bss/mark.svg").read_text(encoding="utf-8")
+    page.goto(f"{site_url}/")
+    shown = page.locator(".md-header .md-logo svg path").evaluate_all("ps => ps.map(p => p.getAttribute('d'))")
+    assert shown and all(f'd="{d}"' in mark for d in shown)
+
+
+@pytest.mark.parametrize("lang", ["ro", "en"])
+def test_partner_groups_have_plural_headings_and_names_in_the_languages_order(page, site_url, lang):
+    from bss.text import sort_key
+    page.goto(f"{site_url}{prefix(lang)}/parteneri/")
+    groups = page.locator("article h2").evaluate_all("""hs => hs.map(h => {
+        let list = h.nextElementSibling; while (list && list.tagName !== 'UL') list = list.nextElementSibling;
+        return [h.firstChild.textContent, [...list.querySelectorAll(':scope > li > a')].map(a => a.textContent)]; })""")
+    plurals = {v for k, v in STRINGS[lang].items() if k.startswith("partners.group.")}
+    assert groups and all(heading in plurals for heading, _ in groups), groups
+    for heading, names in groups:
+        assert names == sorted(names, key=lambda n: sort_key(n, lang)), (heading, names)
+    if lang == "ro":  # ș after s, as a Romanian reader looks for it
+        assert sort_key("Sfântul", "ro") < sort_key("Șanse", "ro") < sort_key("Tighina", "ro")
+
+
+@pytest.mark.parametrize("path", ["programe/ssmb-2021/", "programe/ssmb-2018/", "rezultate/", "en/programe/ssmb-2021/"])
+def test_sources_are_numbered_notes_each_listed_once(page, site_url, path):
+    page.goto(f"{site_url}/{path}")
+    notes = page.locator("ol.bss-notes > li")
+    texts = notes.all_inner_texts()
+    assert texts and len(set(texts)) == len(texts), texts
+    assert notes.evaluate_all("ls => ls.map(l => l.id)") == [f"nota-{i}" for i in range(1, len(texts) + 1)]
+    refs = set(page.locator("sup.bss-noteref a").evaluate_all("els => els.map(a => a.getAttribute('href'))"))
+    assert refs and refs <= {f"#nota-{i}" for i in range(1, len(texts) + 1)}
+    body = page.locator("article").inner_text()
+    for text in texts:  # the source's words appear in its note only
+        title = text.split(", ", 1)[-1][:60]
+        assert body.count(title) == 1, title
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_results_chart_bars_differ_and_their_labels_read_from_the_left(browser, site_url, width):
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    page = ctx.new_page()
+    page.goto(f"{site_url}/rezultate/")
+    chart = page.locator("figure.bss-chart").last
+    widths = chart.locator(".bss-bar__fill").evaluate_all("fs => fs.map(f => f.getBoundingClientRect().width)")
+    values = chart.locator(".bss-bar__value").all_inner_texts()
+    assert len(set(values)) > 1 and len(set(round(w) for w in widths)) == len(set(values))  # a bar per value
+    labels = chart.locator(".bss-bar__label")
+    assert set(labels.evaluate_all("ls => ls.map(l => getComputedStyle(l).textAlign)")) <= {"left", "start"}
+    lefts = labels.evaluate_all("ls => ls.map(l => { const r = document.createRange(); r.selectNodeContents(l); return Math.round(r.getClientRects()[0].left); })")
+    assert len(set(lefts)) == 1, lefts  # every label starts at the same left edge
+    ctx.close()
