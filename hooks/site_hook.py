@@ -37,6 +37,7 @@ from bss.csp import header_policy, with_policy
 from bss.fingerprint import fingerprint
 from bss.incremental import REBUILDS, TEMPLATES, frame, page_title
 from bss.addresses import form_actions_as_files, mark_short_links
+from bss.pdfs import Missing as PdfsMissing, documents as pdf_documents, make_pdfs
 from bss.problems import ContentError
 from bss.sanitize import clean_html, rename_unsafe_ids, safe_id
 from bss.search import index_site
@@ -246,6 +247,14 @@ def on_post_build(config):
         read = lambda rel: (site_dir / rel).read_text(encoding="utf-8")  # noqa: E731
         for rel, text in not_found_pages(site, read).items():
             (site_dir / rel).write_text(text, encoding="utf-8")
+    if REBUILDS.enabled:  # the live preview rebuilds often: make site makes the PDFs
+        log.info("PDFs of the guide not made in the live preview (make site makes them)")
+    else:  # before the search index, which reads the pages their links go into
+        try:
+            log.info(make_pdfs(site_dir, pdf_documents(site, config.use_directory_urls), _pdf_cache(config),
+                               os.environ.get("BSS_PDFS", "auto")))
+        except PdfsMissing as exc:
+            raise PluginError(str(exc)) from None
     steps = [lambda: _write_headers(site_dir),  # before the editor, which adds its own rule
              lambda: add_editor(site_dir, Path(config.config_file_path), config.use_directory_urls,
                                 local=REBUILDS.enabled)]
@@ -262,6 +271,13 @@ def on_post_build(config):
         log.info(notice)
     if REBUILDS.enabled:
         REBUILDS.finish()
+
+
+def _pdf_cache(config) -> Path:
+    """Where the PDFs of the last build of this configuration are kept, to be made again only
+    when their page changed."""
+    config_file = Path(config.config_file_path)
+    return config_file.parent / ".cache" / "pdfs" / config_file.stem
 
 
 def _write_headers(site_dir: Path) -> str:

@@ -1,0 +1,196 @@
+"""The guide as PDFs for trainers: the whole guide and each chapter's handout, in every language,
+made at build time from the built pages with WeasyPrint (paged media: a contents with page
+numbers, a running header, a footer with the funding line and the short link; pdf.css).
+
+Why from the built pages: they hold the guide exactly as the site shows it (links resolved, QR
+codes drawn, text sanitised), so the PDF says what the page says. Why after the build: a link
+to a PDF gives its size, known only once it is made; and WeasyPrint needs Debian's pango, which a
+machine may lack. Then the PDFs are skipped, said in one line, and their links taken out: a page
+never links to a PDF that was not made. Each page that offers a PDF carries an empty, hidden
+``<p class="bss-pdf-link">`` (its template's); it becomes the link, or goes.
+
+A PDF is made again only when what it is made from changed: each is kept in a cache beside the
+project, named by the hash of its HTML, the stylesheet and WeasyPrint's version.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+from urllib.parse import unquote, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from .text import number
+
+TEMPLATES = Path(__file__).parent / "templates"
+_ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+STYLESHEET = TEMPLATES / "pdf.css"
+MARKER = re.compile(r'<p class="bss-pdf-link" hidden(?:="")?></p>\n?')
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
+# What WeasyPrint needs from Debian (its documentation's list for Debian and Ubuntu).
+DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+
+
+class Missing(RuntimeError):
+    """The PDFs are required (BSS_PDFS=required: the publishing workflow) and cannot be made."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One PDF: made from the built page ``page``, written to ``pdf`` (both relative to the
+    site's folder), linked from each page of ``linked_from`` with the words ``link(size)``."""
+    page: str
+    pdf: str
+    lang: str
+    locale: str  # for the size: 1.2 MB, 1,2 MB
+    title: str
+    site_name: str
+    funded: str
+    address: str  # printed in every page's footer: the short link of what the PDF holds
+    link: Callable[[str], str]
+    linked_from: tuple[str, ...]
+    public: str  # the site's public address: the PDF's links lead there, not to files of this machine
+
+
+def documents(site, directory_urls: bool = True) -> list[Document]:
+    """The whole guide and each chapter's handout, in each language of the site."""
+    from .guide import ordered  # the guide module knows the chapters' order
+    content, links, out = site.content, site.links, []
+    for lang in content.settings.languages:
+        strings = content.strings
+
+        def built(kind: str, id: str = "") -> str:
+            return _built(links.url(kind, id, lang, directory_urls))
+
+        def link(key: str, lang: str = lang) -> Callable[[str], str]:
+            return lambda size: strings.t(key, lang, size=size)
+
+        common = {"lang": lang, "locale": strings.locale(lang), "site_name": content.settings.site_names.get(lang, ""),
+                  "funded": strings.t("pdf.funded", lang), "public": links.site_url + "/"}
+        whole = built("guide-whole")
+        out.append(Document(whole, f"{whole.rpartition('/')[0]}/ghid-{lang}.pdf", title=strings.t("guide.whole", lang),
+                            address=links.site_url + links.url("guide", "", lang), link=link("pdf.whole_link"),
+                            linked_from=(built("guide"), whole), **common))
+        for chapter in ordered(content):
+            handout = built("handout", chapter.id)
+            out.append(Document(handout, f"{handout.rpartition('/')[0]}/{chapter.id}-{lang}.pdf",
+                                title=chapter.title.get(lang)[0], address=links.short_url(chapter.id, "", lang),
+                                link=link("pdf.chapter_link"), linked_from=(built("chapter", chapter.id), handout),
+                                **common))
+    return out
+
+
+def _built(url: str) -> str:
+    """The HTML file of a published address (``/en/ghid/`` -> ``en/ghid/index.html``)."""
+    path = url.split("#")[0].lstrip("/")
+    return path + "index.html" if path.endswith("/") or not path else path
+
+
+def make_pdfs(site_dir: Path, docs: list[Document], cache: Path, mode: str = "auto") -> str:
+    """Make every PDF (or take it from ``cache``), link the pages to it, and say what was done.
+    ``mode`` (the environment's BSS_PDFS): ``auto`` skips them, saying so, where WeasyPrint's
+    libraries are missing; ``required`` (the publishing workflow) fails instead; ``off`` skips them."""
+    if mode == "off":
+        drop_links(site_dir)
+        return "PDFs skipped (BSS_PDFS=off): the site is built without links to them."
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:  # OSError: WeasyPrint is installed, Debian's pango is not
+        drop_links(site_dir)
+        said = f"WeasyPrint cannot load ({_first_line(exc)}); install Debian's {DEBIAN_PACKAGES} to make them"
+        if mode == "required":
+            raise Missing(f"PDFs required (BSS_PDFS=required), but {said}.") from None
+        return f"PDFs skipped: {said}. The site is built without links to them."
+    cache.mkdir(parents=True, exist_ok=True)
+    css = STYLESHEET.read_text(encoding="utf-8")
+    stylesheet = weasyprint.CSS(string=css)
+    made = kept = 0
+    used = set()
+    for doc in docs:
+        html = _document_html(site_dir, doc)
+        key = hashlib.sha256("\0".join([html, css, weasyprint.__version__])
+                             .encode()).hexdigest()[:32]
+        cached = cache / f"{key}.pdf"
+        used.add(cached.name)
+        if cached.exists():
+            kept += 1
+        else:
+            scratch = cache / f"{key}.{os.getpid()}.tmp"  # whole or not at all: a build may be stopped
+            weasyprint.HTML(string=html, base_url=doc.public + doc.page,
+                            url_fetcher=_fetcher(site_dir, doc.public, weasyprint)).write_pdf(scratch, stylesheets=[stylesheet])
+            scratch.replace(cached)
+            made += 1
+        target = site_dir / doc.pdf
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+    for old in cache.glob("*.pdf"):  # the cache holds what the last build used, no more
+        if old.name not in used:
+            old.unlink()
+    add_links(site_dir, docs)
+    return f"PDFs of the guide: {made} made, {kept} unchanged since the last build"
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _document_html(site_dir: Path, doc: Document) -> str:
+    """The page's article, in the frame the PDF's header and footer are read from (pdf.html)."""
+    found = ARTICLE.search((site_dir / doc.page).read_text(encoding="utf-8"))
+    if found is None:
+        raise ValueError(f"{doc.page}: no <article class=\"md-content__inner md-typeset\"> to make its PDF from "
+                         "(has the theme changed?)")
+    return _ENV.get_template("pdf.html").render(doc=doc, body=Markup(found.group(1)))
+
+
+def _fetcher(site_dir: Path, public: str, weasyprint):
+    """WeasyPrint reads the site's own addresses from the built site's files, and nothing else: no
+    request leaves the machine, and no address in a page can point it at a file elsewhere."""
+    root = site_dir.resolve()
+
+    class SiteFiles(weasyprint.URLFetcher):
+        def fetch(self, url, headers=None):
+            path = (root / unquote(urlsplit(url[len(public):]).path)).resolve() if url.startswith(public) else None
+            if path is None or not path.is_relative_to(root) or not path.is_file():
+                raise ValueError(f"not a file of the built site: {url}")
+            return super().fetch(path.as_uri(), headers)
+    return SiteFiles(allowed_protocols={"file"})
+
+
+def add_links(site_dir: Path, docs: list[Document]) -> None:
+    """Each page that offers a PDF gets its link, with the file's size, where its template put the
+    marker; any other marker goes."""
+    template = _ENV.get_template("pdf-link.html")
+    offered: dict[str, Document] = {page: doc for doc in docs for page in doc.linked_from}
+    for page, doc in offered.items():
+        path = site_dir / page
+        html = path.read_text(encoding="utf-8")
+        href = os.path.relpath(site_dir / doc.pdf, path.parent).replace(os.sep, "/")
+        size = megabytes((site_dir / doc.pdf).stat().st_size, doc.locale)
+        link = template.render(href=href, text=doc.link(size), name=Path(doc.pdf).name)
+        html = MARKER.sub(lambda _: link, html, count=1)
+        path.write_text(MARKER.sub("", html), encoding="utf-8")
+    drop_links(site_dir, skip=set(offered))
+
+
+def drop_links(site_dir: Path, skip: set[str] = frozenset()) -> None:
+    """Take every PDF marker out of the pages (of those not in ``skip``)."""
+    for path in site_dir.rglob("*.html"):
+        if path.relative_to(site_dir).as_posix() in skip:
+            continue
+        html = path.read_text(encoding="utf-8")
+        if 'class="bss-pdf-link" hidden' in html:
+            path.write_text(MARKER.sub("", html), encoding="utf-8")
+
+
+def megabytes(size: int, locale: str) -> str:
+    """A file's size as a reader reads it: ``1.2 MB``, ``1,2 MB``, ``340 KB``."""
+    if size < 1_000_000:
+        return f"{number(max(1, round(size / 1000)), locale)} KB"
+    return f"{number(round(size / 1_000_000, 1), locale)} MB"
