@@ -117,6 +117,14 @@ def test_every_page_has_the_sites_name_the_funding_line_and_the_short_link(built
     assert count >= 2 * (len(CHAPTERS) + 1)
 
 
+def test_every_pdf_is_tagged_for_screen_readers_in_its_language_with_its_title(built_site):
+    for lang, pdf, _ in every_pdf(built_site):
+        reader = PdfReader(pdf)
+        root = reader.trailer["/Root"]
+        assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root and root["/Lang"] == lang, pdf
+        assert reader.metadata.title.endswith(" · " + SITE_NAME[lang]), (pdf, reader.metadata.title)
+
+
 def test_the_whole_guides_footer_gives_the_short_link_of_the_chapter_on_the_page(built_site):
     for lang in ("ro", "en"):
         texts = pages(whole(built_site, lang))

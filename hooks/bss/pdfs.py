@@ -35,6 +35,8 @@ MARKER = re.compile(r'<p class="bss-pdf-link" hidden(?:="")?></p>\n?')
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
 # What WeasyPrint needs from Debian (its documentation's list for Debian and Ubuntu).
 DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+# A tagged PDF: a screen reader reads it in order, headings as headings, in the page's language.
+OPTIONS = {"pdf_tags": True}
 
 
 class Missing(RuntimeError):
@@ -114,7 +116,7 @@ def make_pdfs(site_dir: Path, docs: list[Document], cache: Path, mode: str = "au
     used = set()
     for doc in docs:
         html = _document_html(site_dir, doc)
-        key = hashlib.sha256("\0".join([html, css, weasyprint.__version__])
+        key = hashlib.sha256("\0".join([html, css, weasyprint.__version__, repr(OPTIONS)])
                              .encode()).hexdigest()[:32]
         cached = cache / f"{key}.pdf"
         used.add(cached.name)
@@ -122,8 +124,9 @@ def make_pdfs(site_dir: Path, docs: list[Document], cache: Path, mode: str = "au
             kept += 1
         else:
             scratch = cache / f"{key}.{os.getpid()}.tmp"  # whole or not at all: a build may be stopped
-            weasyprint.HTML(string=html, base_url=doc.public + doc.page,
-                            url_fetcher=_fetcher(site_dir, doc.public, weasyprint)).write_pdf(scratch, stylesheets=[stylesheet])
+            page = weasyprint.HTML(string=html, base_url=doc.public + doc.page,
+                                   url_fetcher=_fetcher(site_dir, doc.public, weasyprint))
+            page.write_pdf(scratch, stylesheets=[stylesheet], **OPTIONS)
             scratch.replace(cached)
             made += 1
         target = site_dir / doc.pdf
