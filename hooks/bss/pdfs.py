@@ -10,7 +10,7 @@ never links to a PDF that was not made. Each page that offers a PDF carries an e
 ``<p class="bss-pdf-link">`` (its template's); it becomes the link, or goes.
 
 A PDF is made again only when what it is made from changed: each is kept in a cache beside the
-project, named by the hash of its HTML, the stylesheet and WeasyPrint's version.
+project, named by the hash of its HTML, the stylesheet and WeasyPrint's version and options.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ import hashlib
 import os
 import re
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -37,6 +38,7 @@ ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</artic
 DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 # A tagged PDF: a screen reader reads it in order, headings as headings, in the page's language.
 OPTIONS = {"pdf_tags": True}
+KEPT = 24 * 3600  # seconds a PDF no build used stays in the cache
 
 
 class Missing(RuntimeError):
@@ -121,6 +123,7 @@ def make_pdfs(site_dir: Path, docs: list[Document], cache: Path, mode: str = "au
         cached = cache / f"{key}.pdf"
         used.add(cached.name)
         if cached.exists():
+            os.utime(cached)  # used now: kept a while longer
             kept += 1
         else:
             scratch = cache / f"{key}.{os.getpid()}.tmp"  # whole or not at all: a build may be stopped
@@ -132,9 +135,9 @@ def make_pdfs(site_dir: Path, docs: list[Document], cache: Path, mode: str = "au
         target = site_dir / doc.pdf
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
-    for old in cache.glob("*.pdf"):  # the cache holds what the last build used, no more
-        if old.name not in used:
-            old.unlink()
+    for old in cache.glob("*.pdf"):  # what no build used for a day goes (not sooner: another build may use it now)
+        if old.name not in used and old.stat().st_mtime < time.time() - KEPT:
+            old.unlink(missing_ok=True)
     add_links(site_dir, docs)
     return f"PDFs of the guide: {made} made, {kept} unchanged since the last build"
 
