@@ -32,11 +32,13 @@ $(TESTS): $(STAMP)
 # Build into a scratch folder and swap it in atomically only when the build succeeded: bad content
 # never leaves a half-built site, and two builds at once take turns (tools/build.py).
 site: $(STAMP)
+	@sh tools/ensure-pdf-libraries.sh $(PY)
 	@$(PY) tools/build.py mkdocs.yml site
 	@echo 'Site built in '$(HERE)'/site. To look at it: python3 -m http.server --bind 127.0.0.1 -d site, then http://localhost:8000 (or make serve).'
 
 # The same site for a folder or a USB stick, opened with no network and no server (file://).
 offline: $(STAMP)
+	@sh tools/ensure-pdf-libraries.sh $(PY)
 	@$(PY) tools/build.py mkdocs-offline.yml site-offline
 	@echo 'Offline site built in '$(HERE)'/site-offline: copy the folder anywhere and open index.html.'
 
@@ -62,6 +64,7 @@ check: $(STAMP)
 test: $(TESTS)
 	$(PY) -m ruff check hooks tools bench tests
 	@sh tests/ensure-debian-packages.sh
+	@sh tools/ensure-pdf-libraries.sh $(PY)
 	$(PY) -m pytest -n auto
 
 # Every page type in both languages at 390 and 1280 px, one contact sheet per language: look at them.
@@ -79,4 +82,4 @@ bench: site $(TESTS)
 	$(PY) bench/preview_speed.py
 
 clean:
-	rm -rf screenshots site site-offline site-demo .site-* .site.lock .site-offline.lock .site-demo.lock bench/out
+	rm -rf screenshots site site-offline site-demo .cache/pdfs .site-* .site.lock .site-offline.lock .site-demo.lock bench/out

@@ -1,18 +1,14 @@
-"""The thin MkDocs hook: MkDocs events only, each handed to a stage of the ``bss`` core. Checked at
-run time: a change in MkDocs or mkdocs-static-i18n that breaks one of these stops the build, saying which.
+"""The thin MkDocs hook: MkDocs events only, each handed to a stage of the ``bss`` core. A change in
+MkDocs or mkdocs-static-i18n that breaks an assumption below stops the build, saying which.
 
-1. ``on_config`` prepares every page of every language once per content change, as Markdown
-   (``bss.prepare``); wrong content fails the build, listing every problem.
-2. mkdocs-static-i18n (``docs_structure: suffix``) runs one build per language (every event below
-   fires once per language); its ``on_files`` (-100) replaces every File, so ``_add_generated_files``
-   (50) adds a File per generated page, named as if in docs/ (``x.md``, ``x.en.md``), and
-   ``_fill_generated_files`` (-110) gives each its Markdown; a page without it fails the build.
-3. ``on_pre_page`` gives a page the menu leaves out (a case study) its section; ``on_page_content``
-   finishes each page (``bss.finish.finish_page``: body sanitised, the theme's copies of title,
-   description and contents made safe); ``on_post_page``/``on_post_template`` add the CSP.
-4. ``on_post_build`` (-200: after every language) acts only in the outer build (static-i18n's
-   ``building`` flag is false there): ``bss.finish.finish_site``, then the report.
-5. The live preview's rebuild state (``preview.rebuilds.active()``) picks the pages to write again.
+1. ``on_config`` prepares every page of every language as Markdown (``bss.prepare``), once per change.
+2. mkdocs-static-i18n runs one build per language (each event below fires per language); its
+   ``on_files`` (-100) replaces every File, so ``_add_generated_files`` (50) adds one per generated
+   page, named as if in docs/, and ``_fill_generated_files`` (-110) gives each its Markdown.
+3. ``on_pre_page`` gives a page the menu leaves out its section; ``on_page_content`` finishes each page
+   (``bss.finish.finish_page``); ``on_post_page``/``on_post_template`` add the CSP.
+4. ``on_post_build`` (-200) acts once, in the outer build (static-i18n's ``building`` flag false):
+   ``bss.finish.finish_site``, the report; the live preview (``preview.rebuilds.active()``) picks pages.
 """
 from __future__ import annotations
 
@@ -34,16 +30,14 @@ from preview.rebuilds import active
 
 log = logging.getLogger("mkdocs.hooks.bss")
 _prepared = prepare.Prepared()  # the site of this build
-_parents: dict[str, dict] = {}  # per language: the menu section of each page the menu leaves out
+_parents: dict[str, dict] = {}  # per language: the section of each page the menu leaves out
 # Test-only (proves the CSP stops what the sanitiser would remove): never set it for a site anyone visits.
 UNSAFE = os.environ.get("BSS_TEST_UNSANITISED") == "1"
 I18N_PRIORITY = -100  # mkdocs-static-i18n's on_files, on_nav and on_post_build
 
 
-def _nested(config) -> bool:
-    """True in static-i18n's per-language builds (its ``building`` flag): whole-site work is done once, outside."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and not hasattr(i18n, "building"):
+def _nested(config) -> bool:  # static-i18n's per-language builds: whole-site work is done once, outside
+    if (i18n := config.plugins.get("i18n")) is not None and not hasattr(i18n, "building"):
         raise PluginError("mkdocs-static-i18n no longer has the 'building' flag this hook relies on to act once, "
                           "after every language is built: see the docstring of hooks/site_hook.py")
     return i18n is not None and i18n.building
@@ -85,10 +79,9 @@ def on_pre_page(page, config, files):  # a page the menu leaves out still belong
 
 @event_priority(50)  # before static-i18n: it must see the generated pages as files of docs/
 def _add_generated_files(files, config):
-    existing = {file.src_uri for file in files}  # Files.append resets MkDocs' own index: look up here
+    for clash in _prepared.site.clashes({file.src_uri for file in files}):  # Files.append resets MkDocs' own index
+        raise PluginError(f"docs/{clash} clashes with a page generated from the data: rename or remove it")
     for src_uri in [*_prepared.site.pages, *_prepared.site.assets]:
-        if src_uri in existing:
-            raise PluginError(f"docs/{src_uri} clashes with a page generated from the data: rename or remove it")
         files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
 
@@ -147,8 +140,12 @@ def on_post_build(config):
     site, site_dir, session = _prepared.site, Path(config.site_dir), active()
     folders, caches = config.use_directory_urls, (session or _prepared).caches  # the preview's, kept for its session
     editor = partial(add_editor, site_dir, config.config_file_path, folders, bool(session), caches)
-    finish.finish_site(site_dir, finish.SiteFiles(**prepare.finishing(site, folders)), say=log.info, editor=editor,
-                       search=os.environ.get("BSS_SEARCH_INDEX", "1") != "0", defer=session and session.defer)
+    pdfs = None if session else finish.pdf_step(site_dir, prepare.pdf_documents(site, folders), config.config_file_path)
+    try:  # PdfsMissing: BSS_PDFS=required (the publishing workflow) and no WeasyPrint
+        finish.finish_site(site_dir, finish.SiteFiles(**prepare.finishing(site, folders)), say=log.info, editor=editor,
+                           search=os.environ.get("BSS_SEARCH_INDEX", "1") != "0", defer=session and session.defer, pdfs=pdfs)
+    except finish.PdfsMissing as exc:
+        raise PluginError(str(exc)) from None
     for line in prepare.build_notes(site, Path(config.docs_dir), config.site_url):  # translations, address
         log.info(line)
     if session is not None:  # the live preview: what this build wrote is what the next one compares with

@@ -1,6 +1,7 @@
 #!/bin/sh
 # What the tests drive from Debian: its Chromium for the browser tests (never a browser downloaded
 # by Playwright), and nginx, to serve the site with the README's server block as written.
+# Given package names instead (tools/ensure-pdf-libraries.sh: pango, for the guide's PDFs), installs those.
 # Installing needs root (or sudo). Another installation running (a helper's `make test`, the
 # system's unattended upgrades) holds apt's lock: apt waits for it, up to BSS_APT_WAIT seconds,
 # and if it is still held then, this says so plainly instead of apt's lock error alone.
@@ -9,11 +10,16 @@ CHROMIUM=${BSS_CHROMIUM:-/usr/bin/chromium}
 NGINX=${BSS_NGINX:-/usr/sbin/nginx}
 WAIT=${BSS_APT_WAIT:-900}
 missing=""
-[ -x "$CHROMIUM" ] || missing="$missing chromium"
-[ -x "$NGINX" ] || missing="$missing nginx"
+if [ $# -gt 0 ]; then
+    missing=" $*"; purpose="the guide's PDFs"
+else
+    [ -x "$CHROMIUM" ] || missing="$missing chromium"
+    [ -x "$NGINX" ] || missing="$missing nginx"
+    purpose="the tests"
+fi
 [ -z "$missing" ] && exit 0
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-echo "Installing Debian's$missing for the tests (this needs root or sudo)..."
+echo "Installing Debian's$missing for $purpose (this needs root or sudo)..."
 
 apt() {
     log=$(mktemp)

@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SAID = ("Translation:", "Public address:")  # information lines a build shows besides its problems
+SAID = ("Translation:", "Public address:", "PDFs")  # information lines a build shows besides its problems
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 

@@ -13,6 +13,8 @@ Imports neither prepare nor the editor: what it needs from them arrives as plain
 (``SiteFiles``: the files, the 404 pages' sources, the site's base path; the short-link map).
 """
 from bss.finish.folder import SiteFiles, finish_site
+from bss.finish.pdfs import Missing as PdfsMissing
+from bss.finish.pdfs import make_pdfs, pdf_step
 from bss.finish.page import finish_page
 
-__all__ = ["SiteFiles", "finish_page", "finish_site"]
+__all__ = ["PdfsMissing", "SiteFiles", "finish_page", "finish_site", "make_pdfs", "pdf_step"]

@@ -23,11 +23,13 @@ class SiteFiles:
 
 
 def finish_site(site_dir: Path, files: SiteFiles, say: Callable[[str], object], editor: Step | None = None,
-                search: bool = True, defer: Callable[[Step], None] | None = None) -> None:
-    """Write ``files`` into ``site_dir``, then run the steps over the whole site: the headers, the
-    ``editor`` step (the editor is not finish's to know: the caller hands it over), the search
-    index. Each step's report goes to ``say``; with ``defer`` (the live preview, which serves the
-    pages first) the steps are handed to it instead, and the search index yields the processor."""
+                search: bool = True, defer: Callable[[Step], None] | None = None, pdfs: Step | None = None) -> None:
+    """Write ``files`` into ``site_dir``, make the guide's ``pdfs`` (a step: ``bss.finish.pdfs.make_pdfs``
+    with what to make; before the search index, which reads the pages their links go into), then
+    run the steps over the whole site: the headers, the ``editor`` step (the editor is not
+    finish's to know: the caller hands it over), the search index. Each step's report goes to
+    ``say``; with ``defer`` (the live preview, which serves the pages first) the steps are handed
+    to it instead, and the search index yields the processor."""
     for rel, text in files.extra.items():
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -35,6 +37,8 @@ def finish_site(site_dir: Path, files: SiteFiles, say: Callable[[str], object], 
     for rel, url in files.not_found.items():
         page = (site_dir / f"{url}index.html").read_text(encoding="utf-8")
         (site_dir / rel).write_text(absolute_addresses(page, url, files.base), encoding="utf-8")
+    if pdfs is not None:
+        say(pdfs())
     steps: list[Step] = [lambda: write_headers(site_dir)]  # before the editor, which adds its own rule
     if editor is not None:
         steps.append(editor)

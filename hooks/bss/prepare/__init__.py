@@ -12,6 +12,7 @@ Entry points: ``prepare(root, config)`` -> ``Site`` (``Prepared``: once per cont
 listing every problem. Then, for the engine: ``menu``, ``with_generated_pages``, ``name_sections``, ``section_parents``,
 ``theme_strings``, ``point_alternates``, ``build_notes``; for finish, as plain data: ``finishing``.
 """
+from bss.prepare.pages.pdf_documents import documents as pdf_documents
 from bss.prepare.pages.render import TEMPLATES
 from bss.prepare.pages.theme import point_alternates, theme_strings
 from bss.prepare.pages.report import build_notes
@@ -20,5 +21,5 @@ from bss.prepare.site import (Prepared, Site, finishing, menu, menu_title, name_
 from bss.prepare.site import build_site as prepare
 from bss.prepare.site import check_site as check
 
-__all__ = ["TEMPLATES", "Prepared", "Site", "build_notes", "check", "finishing", "menu", "menu_title", "name_sections", "point_alternates",
+__all__ = ["TEMPLATES", "Prepared", "Site", "build_notes", "check", "finishing", "menu", "menu_title", "name_sections", "pdf_documents", "point_alternates",
            "prepare", "section_parents", "theme_strings", "with_generated_pages"]

@@ -49,6 +49,10 @@ class Site:
         page = self.pages.get(src_uri)
         return page.markdown if page is not None else self.assets.get(src_uri)
 
+    def clashes(self, existing: set[str]) -> list[str]:
+        """The generated pages and files whose source path a file of docs/ already has."""
+        return [src_uri for src_uri in [*self.pages, *self.assets] if src_uri in existing]
+
     def short_addresses(self, lang: str, directory_urls: bool = True) -> dict[str, str]:
         """Each guide address -> its short link, worked out once per language and build."""
         if (lang, directory_urls) not in self._short:
