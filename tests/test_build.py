@@ -246,4 +246,5 @@ def test_quiz_script_is_small_and_loaded_only_where_a_quiz_is(built_site):
     for path in expected_pages():
         html = read_page(built_site, url_of("ro", path))
         quiz = path.startswith("cursuri/") and path != "cursuri/" and not path.endswith(f"{SLUGS['ro']}/")
+        quiz = quiz or path == ""  # the home page offers to continue a course, from the course page's own code
         assert ("quiz.js" in html) == quiz, path
