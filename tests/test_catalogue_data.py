@@ -115,10 +115,15 @@ def test_chart_bars_equal_the_data_and_differ(built_site):
 
 
 def test_reported_results_are_quoted_with_their_source(built_site):
-    text = visible_text(read_page(built_site, "/en/rezultate/"))
-    for programme in PROGRAMMES.values():
+    """Each reported figure carries a numbered note, and that note names the figure's source."""
+    page = read_page(built_site, "/en/rezultate/")
+    notes = dict(re.findall(r'<li id="nota-(\d+)">(.*?)</li>', page, re.S))
+    for pid, programme in PROGRAMMES.items():
         for indicator in programme["indicators"]:
+            rows = re.findall(rf'<tr id="indicator-{pid}-{re.escape(indicator["id"])}">(.*?)</tr>', page, re.S)
+            assert len(rows) == 1, (pid, indicator["id"])  # one row per indicator, its id unique on the page
             for result in indicator.get("results", []):
-                value = f"{result['value']:,}"
-                assert re.search(rf"{re.escape(value)}\b.{{0,120}}Source: {re.escape(result['source']['publisher'])}", text), \
-                    (indicator["id"], value)
+                value, source = f"{result['value']:,}", result["source"]
+                cited = [notes[n] for row in rows
+                         for n in re.findall(rf"<strong>[^<]*\b{re.escape(value)}</strong>.{{0,200}}?href=\"#nota-(\d+)\"", row, re.S)]
+                assert any(source["publisher"] in note and source["url"] in note for note in cited), (indicator["id"], value, cited)
