@@ -70,7 +70,8 @@ def table(rows: list[tuple[int, dict, dict]]) -> str:
         lines.append(f"{n:>6}  engine/plain: CPU x{ratio['cpu']:.2f}, peak memory x{ratio['peak_mb']:.2f}, "
                      f"wall x{ratio['wall']:.2f}")
     for (n1, e1, p1), (n2, e2, p2) in zip(rows, rows[1:]):
-        per = lambda a, b, k: (b[k][0] / a[k][0]) ** (1 / _doublings(n1, n2))  # noqa: E731
+        d = _doublings(n1, n2)
+        per = lambda a, b, k, d=d: (b[k][0] / a[k][0]) ** (1 / d)  # noqa: E731
         lines.append(f"N {n1} -> {n2}, per doubling: engine CPU x{per(e1, e2, 'cpu'):.2f}, HTML x{per(e1, e2, 'html_mb'):.2f}, "
                      f"peak x{per(e1, e2, 'peak_mb'):.2f}; plain CPU x{per(p1, p2, 'cpu'):.2f}, HTML x{per(p1, p2, 'html_mb'):.2f}")
     return "\n".join(lines)

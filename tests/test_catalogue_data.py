@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from helpers import ROOT
-from sitefiles import read_page, visible_text
+from sitefiles import read_page
 
 CASES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data/case-studies").glob("*.yml")}
 PROGRAMMES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data/programmes").glob("*.yml")}

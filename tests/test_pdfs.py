@@ -17,7 +17,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from helpers import ROOT, copy_project
+from helpers import ROOT
 from sitefiles import read_page
 
 CHAPTERS = sorted((yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data/guide").glob("*.yml")),

@@ -136,7 +136,7 @@ def add_links(site_dir: Path, docs: list[Document]) -> None:
         href = os.path.relpath(site_dir / doc.pdf, path.parent).replace(os.sep, "/")
         size = megabytes((site_dir / doc.pdf).stat().st_size, doc.locale)
         link = template.render(href=href, text=doc.link(size), name=Path(doc.pdf).name)
-        html = MARKER.sub(lambda _: link, html, count=1)
+        html = MARKER.sub(lambda _, link=link: link, html, count=1)
         path.write_text(MARKER.sub("", html), encoding="utf-8")
     drop_links(site_dir, skip=set(offered))
 

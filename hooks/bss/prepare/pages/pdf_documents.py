@@ -11,10 +11,10 @@ from bss.prepare.content.guide import ordered
 def documents(site, directory_urls: bool = True) -> list[Document]:
     """The whole guide and each chapter's handout, in each language of the site."""
     content, links, out = site.content, site.links, []
+    strings = content.strings
     for lang in content.settings.languages:
-        strings = content.strings
 
-        def built(kind: str, id: str = "") -> str:
+        def built(kind: str, id: str = "", lang: str = lang) -> str:
             return _built(links.url(kind, id, lang, directory_urls))
 
         def link(key: str, lang: str = lang) -> Callable[[str], str]:
