@@ -78,6 +78,7 @@ bench: site $(TESTS)
 	$(PY) bench/weights.py
 	$(PY) bench/search_payload.py 1000 --material
 	$(PY) bench/lighthouse.py
+	$(PY) bench/catalogue_size.py
 	$(PY) bench/build_speed.py
 	$(PY) bench/preview_speed.py
 

@@ -50,6 +50,11 @@ def test_a_case_study_with_photos_shows_its_first_on_its_card_in_the_catalogue(b
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=picture.element_handle())
     box = picture.bounding_box()
     assert box["height"] > 50 and box["width"] > box["height"]  # the picture's reserved place, filled
-    others = page.locator(f"li[data-case]:not([data-case={CASE}]) .bss-card__pic svg[role=img]")
+    others = page.locator(f"li[data-case]:not([data-case={CASE}]) .bss-card__pic img[alt='']")
     assert others.count() == page.locator("li[data-case]").count() - 1  # the others: their type's illustration
+    drawn = others.first
+    drawn.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=drawn.element_handle())
+    box = drawn.bounding_box()
+    assert box["height"] > 50 and box["width"] > box["height"]  # a file that loads, in the same reserved place
     ctx.close()

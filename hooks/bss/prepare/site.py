@@ -10,7 +10,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from bss.prepare.content import case_studies, courses, easy, glossary, guide, partners, programmes, taxonomies
-from bss.prepare.pages import catalogue, home, qr, question_banks, results, site_pages
+from bss.prepare.pages import catalogue, home, illustrations, qr, question_banks, results, site_pages
 from bss.prepare.content.load import Content, load_content
 from bss.csp import with_policy
 from bss.prepare.caches import Caches
@@ -34,7 +34,7 @@ class Site:
     links: Links
     renderer: Renderer
     pages: dict[str, RenderedPage]  # by src_uri
-    assets: dict[str, str]  # generated files that are not pages (the QR codes), by src_uri
+    assets: dict[str, str]  # generated files that are not pages (QR codes, service-type pictures), by src_uri
     _short: dict = field(default_factory=dict, compare=False, repr=False)  # (language, folders?) -> short links
 
     def markdown(self, src_uri: str, markdown: str, lang: str) -> str | None:
@@ -45,7 +45,7 @@ class Site:
         return self.links.resolve(markdown, lang, self.links.default_page(src_uri))
 
     def generated(self, src_uri: str) -> str | None:
-        """The text of a generated page or file (a QR code) by its source path; None for any other."""
+        """The text of a generated page or file (a QR code, a picture) by its source path; None for any other."""
         page = self.pages.get(src_uri)
         return page.markdown if page is not None else self.assets.get(src_uri)
 
@@ -116,7 +116,8 @@ def build_site(root: Path, config: str = CONFIG, check_markup: bool = True, cach
     for spec in specs:
         for page in renderer.render(spec):
             pages[page.src_uri] = page
-    return Site(content, specs, links, renderer, pages, qr_files(content, links, caches))
+    assets = {**qr_files(content, links, caches), **illustrations.files(content.service_types, renderer)}
+    return Site(content, specs, links, renderer, pages, assets)
 
 
 def qr_files(content: Content, links: Links, caches: Caches | None = None) -> dict[str, str]:

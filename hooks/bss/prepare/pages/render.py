@@ -143,6 +143,10 @@ class Localizer:
         """A Markdown link to a photo under docs/assets/images/, from this page."""
         return self.links.image(src, self.page)
 
+    def illustration(self, service_type: str) -> str:
+        """A Markdown link to the picture of a service type (a generated file), from this page."""
+        return self.links.relative(illustrations.file(service_type), self.page)
+
     def title(self, kind: str, id: str = "") -> Text:
         return self.links.title(kind, id)
 
@@ -214,7 +218,6 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
             bytecode_cache=self.caches.bytecode,
         )
-        self.env.globals["illustration"] = illustrations.illustration
 
     def localizer(self, lang: str, page: str) -> Localizer:
         return Localizer(lang, page, self.strings, self.links, self.caches)
