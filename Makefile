@@ -13,7 +13,6 @@ export NO_MKDOCS_2_WARNING := 1
 HERE   := '$(subst ','\'',$(CURDIR))'
 # The engine: mkdocs (the default) or properdocs (`make site ENGINE=properdocs`; MAINTAINING.md).
 ENGINE ?= mkdocs
-ENGINE_STAMP := $(VENV)/.installed-$(ENGINE)-$(SUM)
 # The public address of the site: `make site SITE_URL=https://...` (else mkdocs.yml's site_url).
 ifdef SITE_URL
 export SITE_URL
@@ -28,19 +27,15 @@ $(STAMP): pyproject.toml
 	@$(PY) -m pip install --quiet -e .
 	@rm -f $(VENV)/.installed-*; touch $@
 
-# ProperDocs is installed only for a build that asks for it (mkdocs comes with the theme anyway).
-$(ENGINE_STAMP): $(STAMP)
-	@test "$(ENGINE)" = mkdocs || test "$(ENGINE)" = properdocs || { echo "ENGINE is mkdocs or properdocs" >&2; exit 2; }
-	@test "$(ENGINE)" = mkdocs || $(PY) -m pip install --quiet -e ".[$(ENGINE)]"
-	@touch $@
-
 $(TESTS): $(STAMP)
 	@$(PY) -m pip install --quiet -e ".[test]"
 	@touch $@
 
 # Build into a scratch folder and swap it in atomically only when the build succeeded: bad content
 # never leaves a half-built site, and two builds at once take turns (tools/build.py).
-site: $(ENGINE_STAMP)
+site: $(STAMP)
+	@test "$(ENGINE)" = mkdocs || test "$(ENGINE)" = properdocs || { echo "ENGINE is mkdocs or properdocs" >&2; exit 2; }
+	@test "$(ENGINE)" = mkdocs || $(PY) -c "import properdocs" 2>/dev/null || $(PY) -m pip install --quiet -e ".[properdocs]"
 	@sh tools/ensure-pdf-libraries.sh $(PY)
 	@$(PY) tools/build.py --engine $(ENGINE) mkdocs.yml site
 	@echo 'Site built in '$(HERE)'/site. To look at it: python3 -m http.server --bind 127.0.0.1 -d site, then http://localhost:8000 (or make serve).'

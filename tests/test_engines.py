@@ -91,4 +91,4 @@ def test_make_site_passes_the_engine_to_the_build_and_installs_properdocs_only_w
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^ENGINE \?= mkdocs$", makefile, re.M)
     assert "tools/build.py --engine $(ENGINE) mkdocs.yml site" in makefile
-    assert 'test "$(ENGINE)" = mkdocs || $(PY) -m pip install --quiet -e ".[$(ENGINE)]"' in makefile
+    assert 'test "$(ENGINE)" = mkdocs || $(PY) -c "import properdocs" 2>/dev/null || $(PY) -m pip install --quiet -e ".[properdocs]"' in makefile
