@@ -18,7 +18,7 @@ ifdef SITE_URL
 export SITE_URL
 endif
 
-.PHONY: site offline demo serve edit test check screenshots bench clean
+.PHONY: site offline demo serve edit test test-fast check screenshots bench clean
 
 # Building needs only what building uses; the tests add their own tools (Playwright, linkchecker, axe).
 $(STAMP): pyproject.toml
@@ -70,6 +70,12 @@ test: $(TESTS)
 	@sh tests/ensure-debian-packages.sh
 	@sh tools/ensure-pdf-libraries.sh $(PY)
 	$(PY) -m pytest -n auto
+
+# The inner loop: no browser and no whole build (unit, golden, check-level tests); a test that
+# builds is marked build, and one that tries without the mark is stopped (tests/conftest.py).
+test-fast: $(TESTS)
+	$(PY) -m ruff check hooks tools bench tests
+	BSS_TEST_FAST=1 $(PY) -m pytest -n auto -m "not browser and not build"
 
 # Every page type in both languages at 390 and 1280 px, one contact sheet per language: look at them.
 screenshots: site $(TESTS)

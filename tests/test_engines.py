@@ -57,6 +57,7 @@ def test_properdocs_builds_the_same_article_on_every_page_in_both_languages(buil
     assert different == [], f"{len(different)} of {len(by_mkdocs)} pages differ, e.g. {different[:5]}"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
 def test_a_warning_on_a_mkdocs_logger_fails_the_build_with_either_engine(tmp_path, engine):
     (tmp_path / "docs").mkdir()
@@ -71,6 +72,7 @@ def test_a_warning_on_a_mkdocs_logger_fails_the_build_with_either_engine(tmp_pat
     assert "Build failed: " in result.stderr and not (tmp_path / "site").exists()
 
 
+@pytest.mark.build
 def test_an_unknown_engine_is_refused(tmp_path):
     result = engine_build("zensical", ROOT, tmp_path / "site")
     assert result.returncode == 2 and "--engine is one of mkdocs, properdocs" in result.stderr

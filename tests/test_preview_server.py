@@ -150,6 +150,7 @@ def test_only_a_changed_file_starts_a_rebuild_not_a_read_nor_compiled_python(tmp
     assert "modified" in {kind for kind, _ in recorder.seen}
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(("tool", "option"), [("serve.py", "--dev-addr"), ("edit.py", "--preview-port")])
 def test_a_taken_port_is_said_at_once_with_the_option_that_chooses_another(tool, option):
     with socket.socket() as holder:  # another preview, say
