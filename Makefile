@@ -11,12 +11,14 @@ export NO_MKDOCS_2_WARNING := 1
 # This folder's path for the shell, single-quoted (each ' in it written '\''): a checkout may sit in
 # a folder named anything, $(...) and quotes included, and no recipe may run its name.
 HERE   := '$(subst ','\'',$(CURDIR))'
+# The engine: mkdocs (the default) or properdocs (`make site ENGINE=properdocs`; MAINTAINING.md).
+ENGINE ?= mkdocs
 # The public address of the site: `make site SITE_URL=https://...` (else mkdocs.yml's site_url).
 ifdef SITE_URL
 export SITE_URL
 endif
 
-.PHONY: site offline demo serve edit test check screenshots bench clean
+.PHONY: site offline demo serve edit test test-fast check screenshots bench clean
 
 # Building needs only what building uses; the tests add their own tools (Playwright, linkchecker, axe).
 $(STAMP): pyproject.toml
@@ -32,8 +34,10 @@ $(TESTS): $(STAMP)
 # Build into a scratch folder and swap it in atomically only when the build succeeded: bad content
 # never leaves a half-built site, and two builds at once take turns (tools/build.py).
 site: $(STAMP)
+	@test "$(ENGINE)" = mkdocs || test "$(ENGINE)" = properdocs || { echo "ENGINE is mkdocs or properdocs" >&2; exit 2; }
+	@test "$(ENGINE)" = mkdocs || $(PY) -c "import properdocs" 2>/dev/null || $(PY) -m pip install --quiet -e ".[properdocs]"
 	@sh tools/ensure-pdf-libraries.sh $(PY)
-	@$(PY) tools/build.py mkdocs.yml site
+	@$(PY) tools/build.py --engine $(ENGINE) mkdocs.yml site
 	@echo 'Site built in '$(HERE)'/site. To look at it: python3 -m http.server --bind 127.0.0.1 -d site, then http://localhost:8000 (or make serve).'
 
 # The same site for a folder or a USB stick, opened with no network and no server (file://).
@@ -66,6 +70,12 @@ test: $(TESTS)
 	@sh tests/ensure-debian-packages.sh
 	@sh tools/ensure-pdf-libraries.sh $(PY)
 	$(PY) -m pytest -n auto
+
+# The inner loop: no browser and no whole build (unit, golden, check-level tests); a test that
+# builds is marked build, and one that tries without the mark is stopped (tests/conftest.py).
+test-fast: $(TESTS)
+	$(PY) -m ruff check hooks tools bench tests
+	BSS_TEST_FAST=1 $(PY) -m pytest -n auto -m "not browser and not build"
 
 # Every page type in both languages at 390 and 1280 px, one contact sheet per language: look at them.
 screenshots: site $(TESTS)

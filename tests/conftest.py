@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,32 @@ os.environ.pop("SITE_URL", None)
 # The guide's PDFs double the time of a build: the tests' builds skip them, but for the shipped
 # site's (built_site) and those of tests/test_pdfs.py, which ask for them.
 os.environ["BSS_PDFS"] = "off"
+# make test-fast (BSS_TEST_FAST=1, -m "not browser and not build"): the inner loop, no browser and no
+# whole build. A test that builds the site (an engine, tools/build.py, the preview or the editor,
+# which build it too, make site) is marked ``build``; one that is not and tries is stopped, saying so.
+FAST = os.environ.get("BSS_TEST_FAST") == "1"
+BUILDERS = ("build.py", "serve.py", "edit.py")
+
+
+def is_build(args) -> bool:
+    """Whether a command builds the whole site."""
+    words = [os.path.basename(str(word)) for word in ([args] if isinstance(args, (str, bytes, os.PathLike)) else args)]
+    engine = any(a == "-m" and b in ("mkdocs", "properdocs", "preview.live") for a, b in zip(words, words[1:]))
+    return engine or any(word in BUILDERS for word in words) or (words[:1] == ["make"] and "test-fast" not in words)
+
+
+@pytest.fixture(autouse=True)
+def _no_build_in_the_fast_suite(monkeypatch):
+    if not FAST:
+        return
+    start = subprocess.Popen.__init__
+
+    def refuse_builds(self, args, *more, **options):
+        if is_build(args):
+            raise AssertionError(f"make test-fast builds nothing: mark this test @pytest.mark.build ({args})")
+        start(self, args, *more, **options)
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse_builds)
 
 
 @pytest.fixture
@@ -22,9 +49,22 @@ def project(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The shipped site, built once per test session with --strict."""
+    """The shipped site, built once per test session with --strict (its tests: marked build)."""
+    assert not FAST, "make test-fast builds nothing: mark this test @pytest.mark.build"
     site = tmp_path_factory.mktemp("built") / "site"
     result = mkdocs_build(ROOT, site, env={"BSS_PDFS": "auto"})
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return site
+
+
+# The fixtures that build a whole site (shared by a module or the session, so they start before the
+# guard above): a test that uses one is a build test, marked or not.
+BUILD_FIXTURES = {"built_site", "properdocs_site", "demo_site", "three_languages", "photo_site", "hostile_site",
+                  "preview_builds"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("build") is None:
+            item.add_marker(pytest.mark.build)

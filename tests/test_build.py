@@ -191,6 +191,7 @@ def test_no_invented_record_is_published(built_site):
         assert "exemplu" not in (built_site / rel).read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_an_invented_record_in_data_fails_the_build(project, tmp_path):
     example = next((ROOT / "tests/fixtures/examples/data/case-studies").glob("*.yml"))
     (project / "data/case-studies" / example.name).write_text(example.read_text(encoding="utf-8"), encoding="utf-8")

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 import yaml
 
 from bss.prepare.content.easy import hard_words_in
@@ -44,6 +45,7 @@ def _drop_easy(path):
     path.write_text(data[:start] + data[end:] + "\n", encoding="utf-8")
 
 
+@pytest.mark.build
 def test_a_record_without_an_easy_version_is_reported_not_refused(project, tmp_path):
     _drop_easy(project / "data/case-studies/spalatorie-sociala-glodeni.yml")
     result = mkdocs_build(project, tmp_path / "site")

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from helpers import ROOT, mkdocs_build
 
 
@@ -25,6 +27,7 @@ def break_content(project: Path) -> None:
                                                           encoding="utf-8")
 
 
+@pytest.mark.build
 def test_make_site_keeps_the_previous_site_on_bad_content(project):
     for name in ("Makefile", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)
@@ -44,6 +47,7 @@ def test_make_site_keeps_the_previous_site_on_bad_content(project):
     assert not list(project.glob(".site-new*"))
 
 
+@pytest.mark.build
 def test_mkdocs_build_stops_before_touching_the_output(project, tmp_path):
     site = tmp_path / "site"
     site.mkdir()
@@ -55,6 +59,7 @@ def test_mkdocs_build_stops_before_touching_the_output(project, tmp_path):
     assert (site / "keep.txt").read_text(encoding="utf-8") == "previous build"
 
 
+@pytest.mark.build
 def test_every_build_says_what_is_not_yet_translated_and_check_lists_it(project, tmp_path):
     base = (ROOT / "tests/golden/bases/partner.yml").read_text(encoding="utf-8")
     (project / "data/partners/proba.yml").write_text(base.replace("  en: What the organisation does.\n", ""),

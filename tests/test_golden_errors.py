@@ -74,6 +74,7 @@ THROUGH_MKDOCS = ["many-problems", "yaml-syntax", "markdown-script", "guide-brok
                   "quiz-two-correct-in-single", "strings-other-placeholder", "editor-lock-file"]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", THROUGH_MKDOCS)
 def test_bad_content_fails_the_build_with_the_same_messages_and_leaves_the_output(name: str, project: Path, tmp_path: Path):
     case = yaml.safe_load((Path(__file__).parent / "golden" / "errors" / f"{name}.yml").read_text(encoding="utf-8"))

@@ -5,6 +5,7 @@ import html
 import re
 from urllib.parse import urljoin
 
+import pytest
 import yaml
 
 from helpers import ROOT, mkdocs_build
@@ -65,6 +66,7 @@ def test_references_become_titled_links_in_the_page_language(built_site):
     assert term and html.unescape(term.group(1)) == glossary["autoritate-contractanta"]["definition"]["ro"]
 
 
+@pytest.mark.build
 def test_retitled_section_keeps_its_address(project, tmp_path):
     chapter = project / "data/guide/costificarea.yml"
     chapter.write_text(chapter.read_text(encoding="utf-8").replace(
@@ -80,6 +82,7 @@ def test_retitled_section_keeps_its_address(project, tmp_path):
     assert "How the cost is worked out" in read_page(tmp_path / "site", "/en/ghid/contractul-si-monitorizarea/")
 
 
+@pytest.mark.build
 def test_broken_reference_in_a_page_fails_the_build(project, tmp_path):
     (project / "docs/cautare.md").write_text(
         (project / "docs/cautare.md").read_text(encoding="utf-8") + "\nVedeți [[ghid:costificarea#metoda]].\n",

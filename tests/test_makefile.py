@@ -4,6 +4,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+import pytest
+
 from helpers import ROOT
 
 # A folder may be named anything: each of these runs a command if a recipe passes the path unquoted
@@ -11,6 +13,7 @@ from helpers import ROOT
 NAME = "adv$(touch PWNED-1) `touch PWNED-2` ' \"$(touch PWNED-3)\" ; touch PWNED-4"
 
 
+@pytest.mark.build
 def test_no_recipe_runs_the_name_of_the_folder_it_is_in(tmp_path):
     checkout = tmp_path / NAME
     checkout.mkdir()
@@ -31,3 +34,13 @@ def test_no_recipe_runs_the_name_of_the_folder_it_is_in(tmp_path):
     assert not [p.name for p in tmp_path.rglob("PWNED*")]
     assert f"Site built in {checkout}/site." in run.stdout
     assert f"Offline site built in {checkout}/site-offline:" in run.stdout
+
+
+def test_make_test_fast_selects_no_browser_and_no_build_and_stops_a_build_it_was_not_told_of():
+    from conftest import is_build
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert 'BSS_TEST_FAST=1 $(PY) -m pytest -n auto -m "not browser and not build"' in makefile
+    for command in (["python", "-m", "mkdocs", "build"], ["python", "-m", "properdocs", "build"],
+                    ["python", str(ROOT / "tools" / "build.py")], ["python", "tools/serve.py"], ["make", "site"]):
+        assert is_build(command), command
+    assert not is_build(["python", "-m", "bss", "check", "."])  # a check is what the fast suite runs

@@ -228,6 +228,7 @@ def build_without_pango(project: Path, tmp_path: Path, **env) -> subprocess.Comp
                           capture_output=True, env={**os.environ, "PYTHONPATH": str(fake.parent), **env})
 
 
+@pytest.mark.build
 def test_without_pango_the_build_says_the_pdfs_were_skipped_and_links_to_none(project, tmp_path):
     result = build_without_pango(project, tmp_path, BSS_PDFS="auto")
     assert result.returncode == 0, result.stderr
@@ -244,6 +245,7 @@ def test_without_pango_the_build_says_the_pdfs_were_skipped_and_links_to_none(pr
     assert "Costificarea" in read_page(site, "/ghid/costificarea/")  # the pages are there, without the link
 
 
+@pytest.mark.build
 def test_the_publishing_build_fails_rather_than_publish_without_pdfs(project, tmp_path):
     result = build_without_pango(project, tmp_path, BSS_PDFS="required")
     assert result.returncode != 0

@@ -150,6 +150,7 @@ def test_only_a_changed_file_starts_a_rebuild_not_a_read_nor_compiled_python(tmp
     assert "modified" in {kind for kind, _ in recorder.seen}
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(("tool", "option"), [("serve.py", "--dev-addr"), ("edit.py", "--preview-port")])
 def test_a_taken_port_is_said_at_once_with_the_option_that_chooses_another(tool, option):
     with socket.socket() as holder:  # another preview, say
@@ -164,3 +165,39 @@ def test_a_taken_port_is_said_at_once_with_the_option_that_chooses_another(tool,
     assert run.returncode == 1, said
     assert f"cannot listen on 127.0.0.1:{port}" in said and option in said, said
     assert "Traceback" not in said and "Building documentation" not in said, said  # before any build
+
+
+@pytest.mark.parametrize("owner, name, said", [
+    ("module", "_SCRIPT_TEMPLATE", "mkdocs.livereload._SCRIPT_TEMPLATE"),
+    ("class", "_inject_js_into_html", "mkdocs.livereload.LiveReloadServer._inject_js_into_html"),
+])
+def test_the_preview_stops_at_start_up_naming_a_private_name_mkdocs_lacks(tmp_path, monkeypatch, owner, name, said):
+    import mkdocs.livereload as livereload
+    monkeypatch.delattr(livereload if owner == "module" else livereload.LiveReloadServer, name)
+    with pytest.raises(SystemExit) as stopped:
+        PreviewServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    assert said in str(stopped.value.code)
+    assert "mkdocs>=1.6.1,<1.7" in str(stopped.value.code)
+
+
+def test_the_preview_stops_at_start_up_naming_an_attribute_mkdocs_no_longer_sets(tmp_path, monkeypatch):
+    import mkdocs.livereload as livereload
+    original = livereload.LiveReloadServer.__init__
+
+    def without_epoch_cond(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        del self._epoch_cond
+
+    monkeypatch.setattr(livereload.LiveReloadServer, "__init__", without_epoch_cond)
+    with pytest.raises(SystemExit) as stopped:
+        PreviewServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    assert "LiveReloadServer()._epoch_cond" in str(stopped.value.code)
+
+
+def test_this_mkdocs_has_every_private_name_the_preview_relies_on(tmp_path):
+    from preview import private_names
+    server = PreviewServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        assert private_names.missing(server) == []
+    finally:
+        server.server_close()

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bss.editor.admin import add_editor
@@ -45,6 +46,7 @@ def _build(project: Path) -> list[str]:
     return result.stderr.strip().splitlines()
 
 
+@pytest.mark.build
 def test_reading_an_error_shows_what_the_build_prints(tmp_path):
     first, second = _blocks(_section("### Reading an error"))
     project = copy_project(tmp_path / "p")

@@ -242,6 +242,7 @@ def test_an_alias_bomb_is_refused_at_once_in_bounded_memory(tmp_path, monkeypatc
     assert len(built) <= yaml_source.MAX_VALUES + 1_000 and peak < 20 * 2**20, (len(built), peak)
 
 
+@pytest.mark.build
 def test_two_builds_at_once_take_turns_and_the_site_never_goes_missing(project):
     (project / "site").mkdir()
     (project / "site/index.html").write_text("previous", encoding="utf-8")

@@ -1,6 +1,11 @@
 """Build the site into a scratch folder and swap it in only when the build succeeded.
 
-    python tools/build.py [CONFIG] [SITE_DIR]      (defaults: mkdocs.yml site)
+    python tools/build.py [--engine mkdocs|properdocs] [CONFIG] [SITE_DIR]
+                                     (defaults: mkdocs mkdocs.yml site)
+
+- The engine: MkDocs, or ProperDocs (its continuation, MAINTAINING.md), which loads the same theme,
+  plugins and hook and prints the same lines: its own loggers are ``properdocs.*``, and it makes
+  ``mkdocs.*`` (Material's, the hook's) their child, so ``--strict`` counts every warning as MkDocs does.
 
 - Bad content never leaves a half-built site: the previous SITE_DIR stays exactly as it was.
 - The swap is atomic: at no instant is there no complete site. On Linux the new and the old
@@ -21,17 +26,24 @@ import sys
 from pathlib import Path
 
 SAID = ("Translation:", "Public address:", "PDFs")  # information lines a build shows besides its problems
+ENGINES = ("mkdocs", "properdocs")
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 
 
 def main(argv: list[str]) -> int:
+    engine = "mkdocs"
+    if argv[:1] == ["--engine"]:
+        engine, argv = (argv[1] if len(argv) > 1 else ""), argv[2:]
+    if engine not in ENGINES:
+        print(f"--engine is one of {', '.join(ENGINES)}", file=sys.stderr)
+        return 2
     config = argv[0] if argv else "mkdocs.yml"
     site = Path(argv[1] if len(argv) > 1 else "site")
     with _lock(site.parent / f".{site.name}.lock"):
         scratch = site.parent / f".{site.name}-new-{os.getpid()}"
         shutil.rmtree(scratch, ignore_errors=True)
-        build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config,
+        build = subprocess.run([sys.executable, "-m", engine, "build", "--strict", "-f", config,
                                 "--site-dir", str(scratch)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         for line in shown(build.stdout):
             print(line, file=sys.stderr)
@@ -44,7 +56,7 @@ def main(argv: list[str]) -> int:
 
 
 def shown(output: str) -> list[str]:
-    """What MkDocs printed that an editor needs: each problem as ``path:line: ...`` (the level
+    """What the engine printed that an editor needs: each problem as ``path:line: ...`` (the level
     prefix off, so the line starts with the file), the line on translations, the public address."""
     out = []
     for line in output.splitlines():

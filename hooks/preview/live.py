@@ -29,11 +29,13 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
-from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer  # noqa: E402
+import mkdocs.livereload as livereload  # noqa: E402
+from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from watchdog.events import FileSystemEventHandler  # noqa: E402
 from watchdog.observers import Observer  # noqa: E402
 from watchdog.observers.polling import PollingObserver  # noqa: E402
 
+from preview import private_names  # noqa: E402
 from preview import problem_page as preview  # noqa: E402
 from bss.prepare.pages.links import language_of, language_prefix  # noqa: E402
 from preview.rebuilds import REBUILDS  # noqa: E402
@@ -108,7 +110,13 @@ class PreviewServer(LiveReloadServer):
     root_dir: Path = ROOT
 
     def __init__(self, *args, **kwargs):
+        private_names.require()  # MkDocs' private names this class relies on (preview.private_names)
         super().__init__(*args, **kwargs)
+        try:
+            private_names.require(self)  # and those its __init__ sets
+        except SystemExit:
+            self.server_close()
+            raise
         # Told by the system the moment a file changes (inotify on Linux), where MkDocs polls
         # every half second; polling again if the system has no watches left.
         self.observer = ChangesObserver()
@@ -144,7 +152,7 @@ class PreviewServer(LiveReloadServer):
             numbers = [query.get(key, [""])[0] for key in ("e", "r")]
             if not all(re.fullmatch(r"[0-9]{1,20}", n) for n in numbers):
                 return _text(start_response, "400 Bad Request", b"e and r are whole numbers\n")
-            script = _SCRIPT_TEMPLATE.substitute(epoch=int(numbers[0]), request_id=int(numbers[1])).encode()
+            script = livereload._SCRIPT_TEMPLATE.substitute(epoch=int(numbers[0]), request_id=int(numbers[1])).encode()
             start_response("200 OK", [("Content-Type", "text/javascript"), ("Content-Length", str(len(script))),
                                       ("Cache-Control", "no-store")])
             return [script]
