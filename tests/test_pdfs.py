@@ -110,11 +110,25 @@ def test_every_page_has_the_sites_name_the_funding_line_and_the_short_link(built
         for number, text in enumerate(texts, start=1):
             flat = squeezed(text)
             assert squeezed(SITE_NAME[lang]) in flat, (pdf, number)
-            assert squeezed(STRINGS[lang]["pdf.funded"]) in flat, (pdf, number)
+            assert squeezed(STRINGS[lang]["eu.statement"]) in flat, (pdf, number)
             assert f"{number}/{len(texts)}" in flat, (pdf, number)
             assert squeezed(address) in flat, (pdf, number, address)
             count += 1
     assert count >= 2 * (len(CHAPTERS) + 1)
+
+
+# The EU emblem as the PDF draws it (pdf.html, from the site's own partial): the blue rectangle,
+# #003399, and twelve stars, #FFCC00, each a fill of its own, as PDF colour operators.
+EMBLEM_BLUE, EMBLEM_YELLOW = b"0 0.2 0.6 rg", b"1 0.8 0 rg"
+
+
+def test_every_page_has_the_eu_emblem_beside_the_funding_line(built_site):
+    for lang, pdf, _ in every_pdf(built_site):
+        for number, page in enumerate(PdfReader(pdf).pages, start=1):
+            drawn = page.get_contents().get_data()
+            assert drawn.count(EMBLEM_BLUE) == 1 and drawn.count(EMBLEM_YELLOW) == 12, (pdf, number)
+            said = squeezed(page.extract_text())
+            assert squeezed(STRINGS[lang]["eu.statement"]) in said, (pdf, number)
 
 
 def test_every_pdf_is_tagged_for_screen_readers_in_its_language_with_its_title(built_site):
@@ -138,7 +152,7 @@ def test_no_page_is_left_almost_empty(built_site):
     for lang, pdf, address in every_pdf(built_site):
         for number, text in enumerate(pages(pdf), start=1):
             body = text
-            for said in (SITE_NAME[lang], STRINGS[lang]["pdf.funded"], address):
+            for said in (SITE_NAME[lang], STRINGS[lang]["eu.statement"], address):
                 body = body.replace(said, "")
             assert len(squeezed(body)) >= LEAST_ON_A_PAGE, (pdf, number, text)
 

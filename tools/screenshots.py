@@ -29,7 +29,7 @@ PAGES = [
     ("partner", "parteneri/clinica-juridica-balti/"), ("catalogue", "studii-de-caz/"),
     ("catalogue-filtered", "studii-de-caz/?raion=MD-BA"), ("case-study", "studii-de-caz/spalatorie-sociala-glodeni/"),
     ("open-data", "studii-de-caz/date-deschise/"), ("results", "rezultate/"), ("guide", "ghid/"),
-    ("chapter", "ghid/costificarea/"), ("whole-guide", "ghid/complet/"), ("glossary", "glosar/"),
+    ("chapter", "ghid/costificarea/"), ("handout", "ghid/costificarea/fisa/"), ("whole-guide", "ghid/complet/"), ("glossary", "glosar/"),
     ("courses", "cursuri/"), ("course", "cursuri/servicii-comunitare/"),
     ("module", "cursuri/contractarea-sociala/costul-serviciului/"),
     ("certificate", "cursuri/servicii-comunitare/certificat/"), ("search", "cautare/?q=servicii"),

@@ -16,7 +16,7 @@ class Document:
     locale: str  # for the size: 1.2 MB, 1,2 MB
     title: str
     site_name: str
-    funded: str
+    funding: str  # HTML: the EU emblem (inline SVG) beside the funding statement, for every page's footer
     address: str  # printed in every page's footer: the short link of what the PDF holds
     link: Callable[[str], str]
     linked_from: tuple[str, ...]

@@ -292,3 +292,20 @@ def test_the_catalogue_is_a_gallery_with_no_half_empty_rows(context, site_url, p
     for i in range(cards.count()):
         picture = cards.nth(i).locator(".bss-card__pic").locator("img[alt]")
         assert picture.count() == 1
+
+
+def test_the_map_keeps_its_place_when_the_filters_show(browser, site_url):
+    """Lighthouse's layout shift: before the scripts at the end of the page run (the theme's bundle,
+    the catalogue's), the filters' place is already kept, so the map does not jump down when they show."""
+    tops = []
+    for late_scripts in ("blocked", "run"):
+        ctx = browser.new_context(viewport={"width": 412, "height": 823})
+        page = ctx.new_page()
+        if late_scripts == "blocked":
+            page.route(re.compile(r"(bundle\.[0-9a-f]+\.min|catalogue)\.js$"), lambda route: route.abort())
+        page.goto(f"{site_url}/studii-de-caz/")
+        if late_scripts == "run":
+            pw_expect(page.locator("form[data-filters]")).to_be_visible()
+        tops.append(page.locator("#harta").evaluate("e => e.getBoundingClientRect().top + scrollY"))
+        ctx.close()
+    assert tops[0] == tops[1], tops

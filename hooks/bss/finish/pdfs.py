@@ -1,6 +1,6 @@
 """The guide as PDFs for trainers: the whole guide and each chapter's handout, in every language,
 made at build time from the built pages with WeasyPrint (paged media: a contents with page
-numbers, a running header, a footer with the funding line and the short link; pdf.css).
+numbers, a running header, a footer with the EU emblem, the funding line and the short link; pdf.css).
 
 Why from the built pages: they hold the guide exactly as the site shows it (links resolved, QR
 codes drawn, text sanitised), so the PDF says what the page says. Why after the build: a link

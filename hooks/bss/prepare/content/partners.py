@@ -30,9 +30,28 @@ class Partner:
     sources: tuple[Source, ...]
 
 
+# A legal form's abbreviation and the words it stands for, by language: sources write a Moldovan
+# public association's name both ways ("AO „Vesta”", "Asociația Obștească „Vesta”"); the site
+# shows one way, the full one, so two partners of one legal form never read as two kinds.
+LEGAL_FORMS = {"ro": (("AO ", "Asociația Obștească "),), "en": (("PA ", "Public Association "),)}
+
+
+def written_out(name: Text | None) -> Text | None:
+    """The partner's name as its source gives it, with only its legal form's abbreviation, where
+    the name starts with one, written out in full (nothing else of the name changes)."""
+    if name is None:
+        return None
+    values = dict(name.values)
+    for lang, value in values.items():
+        for short, full in LEGAL_FORMS.get(lang, ()):
+            if value.startswith(short):
+                values[lang] = full + value[len(short):]
+    return Text(values, name.default, name.where)
+
+
 def build_partner(r: Record) -> Partner:
     return Partner(
-        id=r.get("id"), example=r.get("example", False), name=r.text("name"), short_name=r.text("short_name"),
+        id=r.get("id"), example=r.get("example", False), name=written_out(r.text("name")), short_name=r.text("short_name"),
         kind=r.get("kind"), description=r.text("description"), website=r.get("website"),
         district=r.get("district"),
         people=tuple(Person(p.get("name"), p.text("role"), p.source()) for p in r.children("people")),

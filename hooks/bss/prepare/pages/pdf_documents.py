@@ -20,8 +20,11 @@ def documents(site, directory_urls: bool = True) -> list[Document]:
         def link(key: str, lang: str = lang) -> Callable[[str], str]:
             return lambda size: strings.t(key, lang, size=size)
 
+        # The funding line of every page's footer: the EU emblem beside the statement, the very
+        # partial every page of the site and the certificate show (one drawing of the emblem).
+        funding = site.renderer.render_html("partials/eu-funding.html", eu={"statement": strings.t("eu.statement", lang)})
         common = {"lang": lang, "locale": strings.locale(lang), "site_name": content.settings.site_names.get(lang, ""),
-                  "funded": strings.t("pdf.funded", lang), "public": links.site_url + "/"}
+                  "funding": funding, "public": links.site_url + "/"}
         whole = built("guide-whole")
         out.append(Document(whole, f"{whole.rpartition('/')[0]}/ghid-{lang}.pdf", title=strings.t("guide.whole", lang),
                             address=links.site_url + links.url("guide", "", lang), link=link("pdf.whole_link"),
