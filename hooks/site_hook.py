@@ -8,8 +8,7 @@ MkDocs or mkdocs-static-i18n that breaks an assumption below stops the build, sa
 3. ``on_pre_page`` gives a page the menu leaves out its section; ``on_page_content`` finishes each page
    (``bss.finish.finish_page``); ``on_post_page``/``on_post_template`` add the CSP.
 4. ``on_post_build`` (-200) acts once, in the outer build (static-i18n's ``building`` flag false):
-   ``bss.finish.finish_site``, the report; the live preview (``preview.rebuilds.active()``) picks pages.
-"""
+   ``bss.finish.finish_site``, the report. The live preview (``preview.rebuilds.active()``) picks pages."""
 from __future__ import annotations
 
 import logging
@@ -31,8 +30,7 @@ from preview.rebuilds import active
 log = logging.getLogger("mkdocs.hooks.bss")
 _prepared = prepare.Prepared()  # the site of this build
 _parents: dict[str, dict] = {}  # per language: the section of each page the menu leaves out
-# Test-only (proves the CSP stops what the sanitiser would remove): never set it for a site anyone visits.
-UNSAFE = os.environ.get("BSS_TEST_UNSANITISED") == "1"
+UNSAFE = os.environ.get("BSS_TEST_UNSANITISED") == "1"  # test-only (proves the CSP holds): never for a real site
 I18N_PRIORITY = -100  # mkdocs-static-i18n's on_files, on_nav and on_post_build
 
 

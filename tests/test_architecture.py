@@ -179,3 +179,9 @@ def test_the_rules_catch_what_they_forbid(tmp_path):
     ]
     assert duplicate_names(tmp_path) == ["server: hooks/bss/editor/server.py, tools/server.py"]
     assert undocumented_packages(tmp_path / "hooks") == ["hooks/bss/editor/__init__.py: its docstring names no entry point"]
+
+
+def test_the_hook_is_a_thin_adapter():
+    """The MkDocs hook only connects the stages to MkDocs' events: at most 150 lines (issue 24)."""
+    lines = (ROOT / "hooks" / "site_hook.py").read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 150, f"hooks/site_hook.py has {len(lines)} lines: move the work into a stage"
