@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_project, mkdocs_build
+from helpers import ROOT, copy_project, is_build, mkdocs_build
 
 # The tests build with the address in mkdocs.yml, whatever the shell that runs them has set.
 os.environ.pop("SITE_URL", None)
@@ -18,14 +18,6 @@ os.environ["BSS_PDFS"] = "off"
 # whole build. A test that builds the site (an engine, tools/build.py, the preview or the editor,
 # which build it too, make site) is marked ``build``; one that is not and tries is stopped, saying so.
 FAST = os.environ.get("BSS_TEST_FAST") == "1"
-BUILDERS = ("build.py", "serve.py", "edit.py")
-
-
-def is_build(args) -> bool:
-    """Whether a command builds the whole site."""
-    words = [os.path.basename(str(word)) for word in ([args] if isinstance(args, (str, bytes, os.PathLike)) else args)]
-    engine = any(a == "-m" and b in ("mkdocs", "properdocs", "preview.live") for a, b in zip(words, words[1:]))
-    return engine or any(word in BUILDERS for word in words) or (words[:1] == ["make"] and "test-fast" not in words)
 
 
 @pytest.fixture(autouse=True)

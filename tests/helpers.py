@@ -52,3 +52,13 @@ def poll(ready, what: str, attempts: int = 1200, every: float = 0.1, gone=lambda
             break
         time.sleep(every)
     raise AssertionError(what() if callable(what) else what)
+
+
+BUILDERS = ("build.py", "serve.py", "edit.py")
+
+
+def is_build(args) -> bool:
+    """Whether a command builds the whole site."""
+    words = [os.path.basename(str(word)) for word in ([args] if isinstance(args, (str, bytes, os.PathLike)) else args)]
+    engine = any(a == "-m" and b in ("mkdocs", "properdocs", "preview.live") for a, b in zip(words, words[1:]))
+    return engine or any(word in BUILDERS for word in words) or (words[:1] == ["make"] and "test-fast" not in words)

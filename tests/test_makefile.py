@@ -37,7 +37,7 @@ def test_no_recipe_runs_the_name_of_the_folder_it_is_in(tmp_path):
 
 
 def test_make_test_fast_selects_no_browser_and_no_build_and_stops_a_build_it_was_not_told_of():
-    from conftest import is_build
+    from helpers import is_build
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert 'BSS_TEST_FAST=1 $(PY) -m pytest -n auto -m "not browser and not build"' in makefile
     for command in (["python", "-m", "mkdocs", "build"], ["python", "-m", "properdocs", "build"],
