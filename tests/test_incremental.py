@@ -228,3 +228,50 @@ def test_the_search_index_waits_for_the_writer_to_pause_and_indexes_the_last_bui
     after.settle()  # a build that empties the folder drops the steps still waiting
     after.drain()
     assert said == ["index of build 2"]
+
+
+def test_the_preview_renders_again_only_the_case_studies_whose_record_or_world_changed(project, monkeypatch):
+    """bss.prepare.pages.kept: a kept rendering is the same as a fresh one, whatever changed."""
+    from bss.prepare.caches import Caches
+    from bss.prepare.pages.render import Renderer
+
+    rendered = []
+    render = Renderer.render
+    monkeypatch.setattr(Renderer, "render", lambda self, spec: rendered.append((spec.kind, spec.id)) or render(self, spec))
+    caches = Caches(keep_checked=True)
+
+    def build():
+        rendered.clear()
+        site = site_module.build_site(project, caches=caches)
+        again = {id for kind, id in rendered if kind == "case-study"}
+        assert {k: p.markdown for k, p in site.pages.items()} == {
+            k: p.markdown for k, p in site_module.build_site(project).pages.items()}, "a kept page is stale"
+        return again
+
+    everyone = build()
+    assert "spalatorie-sociala-glodeni" in everyone
+    assert build() == set(), "nothing changed: no case study rendered again"
+    case = project / CASE
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace('summary:\n  ro: "', 'summary:\n  ro: "Rezumat nou. ', 1), encoding="utf-8")
+    assert build() == {"spalatorie-sociala-glodeni"}
+    case.write_text(text.replace('title:\n  ro: "', 'title:\n  ro: "Titlu nou: ', 1), encoding="utf-8")
+    assert build() == everyone, "a title may be named in another case study's story: all again"
+    strings = project / "data/i18n/ro.yml"
+    strings.write_text(strings.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert build() == everyone, "an interface string may be on any page"
+
+
+def test_the_preview_keeps_the_question_banks_while_the_world_is_the_same(project, monkeypatch):
+    from bss.prepare.caches import Caches
+    from bss.prepare.pages import question_banks
+
+    made = []
+    files = question_banks.files
+    monkeypatch.setattr(question_banks, "files", lambda *args: made.append(1) or files(*args))
+    caches = Caches(keep_checked=True)
+    first = site_module.extra_files(site_module.build_site(project, caches=caches))
+    assert site_module.extra_files(site_module.build_site(project, caches=caches)) == first and len(made) == 1
+    course = next((project / "courses").rglob("*.yml"))
+    course.write_text(course.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert site_module.extra_files(site_module.build_site(project, caches=caches)) == first and len(made) == 2
