@@ -248,6 +248,9 @@ def test_the_preview_renders_again_only_the_case_studies_whose_record_or_world_c
             k: p.markdown for k, p in site_module.build_site(project).pages.items()}, "a kept page is stale"
         return again
 
+    citing = project / "data/case-studies/casa-comunitara-falesti.yml"  # its story names the laundry's page
+    citing.write_text(citing.read_text(encoding="utf-8").replace(
+        "story:\n  ro: |\n", "story:\n  ro: |\n    Vezi și [[caz:spalatorie-sociala-glodeni]].\n\n", 1), encoding="utf-8")
     everyone = build()
     assert "spalatorie-sociala-glodeni" in everyone
     assert build() == set(), "nothing changed: no case study rendered again"
@@ -256,7 +259,7 @@ def test_the_preview_renders_again_only_the_case_studies_whose_record_or_world_c
     case.write_text(text.replace('summary:\n  ro: "', 'summary:\n  ro: "Rezumat nou. ', 1), encoding="utf-8")
     assert build() == {"spalatorie-sociala-glodeni"}
     case.write_text(text.replace('title:\n  ro: "', 'title:\n  ro: "Titlu nou: ', 1), encoding="utf-8")
-    assert build() == everyone, "a title may be named in another case study's story: all again"
+    assert build() == {"spalatorie-sociala-glodeni", "casa-comunitara-falesti"}, "itself and the one citing it"
     strings = project / "data/i18n/ro.yml"
     strings.write_text(strings.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert build() == everyone, "an interface string may be on any page"

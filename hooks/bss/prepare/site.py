@@ -35,7 +35,7 @@ class Site:
     renderer: Renderer
     pages: dict[str, RenderedPage]  # by src_uri
     assets: dict[str, str]  # generated files that are not pages (QR codes, service-type pictures), by src_uri
-    world: str | None = None  # the live preview's key of what every page may show (prepare.pages.kept)
+    world: kept.World | None = None  # the live preview's key of what every page may show (prepare.pages.kept)
     _short: dict = field(default_factory=dict, compare=False, repr=False)  # (language, folders?) -> short links
 
     def markdown(self, src_uri: str, markdown: str, lang: str) -> str | None:
@@ -113,7 +113,7 @@ def build_site(root: Path, config: str = CONFIG, check_markup: bool = True, cach
     caches = caches or Caches()  # a one-shot build: a fresh one
     content, specs, links = check_site(root, config, check_markup, caches)
     renderer = Renderer(content.strings, links, caches=caches)
-    world = kept.world_key(root, config, {id: c.title for id, c in content.case_studies.items()}) if caches.keep_checked else None
+    world = kept.world(root, config, {id: c.title for id, c in content.case_studies.items()}) if caches.keep_checked else None
     pages: dict[str, RenderedPage] = {}
     for spec in specs:
         for page in kept.render(renderer, spec, caches, world):
@@ -237,7 +237,7 @@ def extra_files(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
     return {**redirect_pages(site, use_directory_urls), **alias_pages(site, use_directory_urls),
             **moved_pages(site, use_directory_urls),
             **catalogue.open_data_files(site.content, site.links, site.content.strings),
-            **kept.keep(site.renderer.caches, "question-banks", site.world, lambda: question_banks.files(
+            **kept.keep(site.renderer.caches, "question-banks", site.world, repr(site.content.courses), lambda: question_banks.files(
                 site.content.courses, site.links, site.content.strings, site.content.settings.markdown_extensions))}
 
 
