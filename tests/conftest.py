@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_project, is_build, mkdocs_build
+from helpers import ROOT, copy_project, is_build, mkdocs_build, shared_build
 
 # The tests build with the address in mkdocs.yml, whatever the shell that runs them has set.
 os.environ.pop("SITE_URL", None)
@@ -43,11 +43,13 @@ def project(tmp_path) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The shipped site, built once per test session with --strict (its tests: marked build)."""
     assert not FAST, "make test-fast builds nothing: mark this test @pytest.mark.build"
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = mkdocs_build(ROOT, site, env={"BSS_PDFS": "auto"})
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
+
+    def make(folder: Path) -> Path:
+        result = mkdocs_build(ROOT, folder / "site", env={"BSS_PDFS": "auto"})
+        assert result.returncode == 0, result.stderr
+        assert "WARNING" not in result.stderr, result.stderr
+        return folder / "site"
+    return shared_build(tmp_path_factory, "built_site", make)
 
 
 # The fixtures that build a whole site (shared by a module or the session, so they start before the

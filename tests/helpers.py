@@ -7,6 +7,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Callable
+
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -38,6 +41,33 @@ def mkdocs_build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
     )
 
 
+
+
+def shared_build(tmp_path_factory, name: str, make: Callable[[Path], Path]) -> Path:
+    """A whole build made once per test run, whichever worker asks for it first: ``make(folder)``
+    builds into a folder of its own and returns the built site's path. Under pytest-xdist each
+    worker is a process with its own session fixtures, so a session- or module-scoped build was
+    made once per worker (and a module whose tests ran on both, twice); here the workers share the
+    run's temporary folder, and a file lock makes the others wait and read the same site. A build
+    that failed fails every test that asks for it, with the same message. The sites are read-only
+    to the tests: one that changes a site copies it first."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    folder, done, failed = base / f"shared-{name}", base / f"shared-{name}.done", base / f"shared-{name}.failed"
+    with FileLock(f"{folder}.lock"):
+        if failed.exists():
+            raise AssertionError(failed.read_text(encoding="utf-8"))
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            try:
+                site = make(folder)
+            except BaseException as exc:
+                failed.write_text(f"the shared build {name!r} failed in another test: {exc}", encoding="utf-8")
+                raise
+            done.write_text(site.relative_to(folder).as_posix(), encoding="utf-8")
+        return folder / done.read_text(encoding="utf-8")
 
 
 def poll(ready, what: str, attempts: int = 1200, every: float = 0.1, gone=lambda: False):

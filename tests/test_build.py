@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
+from pathlib import Path
+
 import pytest
 import yaml
 
-from helpers import ROOT, copy_project, mkdocs_build
+from helpers import ROOT, copy_project, mkdocs_build, shared_build
 from sitefiles import page_paths, read_page, switcher_target, url_of, visible_text
 
 LANGS = ("ro", "en")
@@ -203,11 +205,12 @@ def test_an_invented_record_in_data_fails_the_build(project, tmp_path):
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory):
     """The demonstration build: the site plus the illustrative records, built only on request."""
-    project = copy_project(tmp_path_factory.mktemp("demo") / "project", examples=True)
-    site = project / "site-demo"
-    result = mkdocs_build(project, site, config="mkdocs-demo.yml", env={"BSS_SEARCH_INDEX": "0"})
-    assert result.returncode == 0, result.stderr
-    return site
+    def make(folder: Path) -> Path:
+        project = copy_project(folder / "project", examples=True)
+        result = mkdocs_build(project, project / "site-demo", config="mkdocs-demo.yml", env={"BSS_SEARCH_INDEX": "0"})
+        assert result.returncode == 0, result.stderr
+        return project / "site-demo"
+    return shared_build(tmp_path_factory, "demo_site", make)
 
 
 def test_the_demo_build_labels_every_illustrative_example(demo_site):

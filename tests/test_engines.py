@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, shared_build
 
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 
@@ -27,11 +27,12 @@ def engine_build(engine: str, project: Path, site_dir: Path, env: dict | None = 
 def properdocs_site(tmp_path_factory) -> Path:
     """The shipped site built with ProperDocs, as the shared MkDocs build (built_site) is: the PDFs
     made where they can be (kept in the project's cache, so made once for both)."""
-    site = tmp_path_factory.mktemp("properdocs") / "site"
-    result = engine_build("properdocs", ROOT, site, env={"BSS_PDFS": "auto"})
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
+    def make(folder: Path) -> Path:
+        result = engine_build("properdocs", ROOT, folder / "site", env={"BSS_PDFS": "auto"})
+        assert result.returncode == 0, result.stderr
+        assert "WARNING" not in result.stderr, result.stderr
+        return folder / "site"
+    return shared_build(tmp_path_factory, "properdocs_site", make)
 
 
 def files(site: Path) -> set[str]:

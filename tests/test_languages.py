@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from pathlib import Path
+
 import pytest
 import yaml
 
-from helpers import ROOT, copy_project, mkdocs_build
+from helpers import ROOT, copy_project, mkdocs_build, shared_build
 from sitefiles import page_paths, read_page, switcher_target
 
 RUSSIAN = """        - locale: ru
@@ -18,22 +20,26 @@ RUSSIAN = """        - locale: ru
 
 @pytest.fixture(scope="module")
 def three_languages(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("ru") / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    anchor = "        - locale: en\n"
-    assert anchor in text
-    config.write_text(text.replace(anchor, RUSSIAN + anchor, 1), encoding="utf-8")
-    strings = yaml.safe_load((ROOT / "data/i18n/en.yml").read_text(encoding="utf-8"))
-    strings.update({"language.locale": "ru", "untranslated.title": "Перевод готовится",
-                    "nav.case_studies": "Тематические исследования",
-                    "case_studies.count.one": "{n} исследование", "case_studies.count.few": "{n} исследования",
-                    "case_studies.count.many": "{n} исследований", "case_studies.count.other": "{n} исследования"})
-    (project / "data/i18n/ru.yml").write_text(yaml.safe_dump(strings, allow_unicode=True), encoding="utf-8")
-    site = project / "site"
-    result = mkdocs_build(project, site, env={"BSS_SEARCH_INDEX": "0"})
-    assert result.returncode == 0, result.stderr
-    return site, result.stderr
+    def make(folder: Path) -> Path:
+        project = copy_project(folder / "project")
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        anchor = "        - locale: en\n"
+        assert anchor in text
+        config.write_text(text.replace(anchor, RUSSIAN + anchor, 1), encoding="utf-8")
+        strings = yaml.safe_load((ROOT / "data/i18n/en.yml").read_text(encoding="utf-8"))
+        strings.update({"language.locale": "ru", "untranslated.title": "Перевод готовится",
+                        "nav.case_studies": "Тематические исследования",
+                        "case_studies.count.one": "{n} исследование", "case_studies.count.few": "{n} исследования",
+                        "case_studies.count.many": "{n} исследований", "case_studies.count.other": "{n} исследования"})
+        (project / "data/i18n/ru.yml").write_text(yaml.safe_dump(strings, allow_unicode=True), encoding="utf-8")
+        site = project / "site"
+        result = mkdocs_build(project, site, env={"BSS_SEARCH_INDEX": "0"})
+        assert result.returncode == 0, result.stderr
+        (folder / "stderr.txt").write_text(result.stderr, encoding="utf-8")
+        return site
+    site = shared_build(tmp_path_factory, "three_languages", make)
+    return site, (site.parents[1] / "stderr.txt").read_text(encoding="utf-8")
 
 
 def test_every_page_exists_in_the_added_language(built_site, three_languages):

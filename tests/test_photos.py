@@ -10,6 +10,7 @@ import yaml
 from PIL import Image
 
 from bss.prepare.read.files import image_problem, image_size
+from helpers import shared_build
 from photos import CASE, PHOTOS, RECORD, build_photo_site, draw
 from sitefiles import read_page
 
@@ -39,7 +40,7 @@ def test_an_image_cut_off_after_its_signature_is_refused(tmp_path):
 
 @pytest.fixture(scope="module")
 def photo_site(tmp_path_factory):
-    return build_photo_site(tmp_path_factory.mktemp("photos"))
+    return shared_build(tmp_path_factory, "photo_site", build_photo_site)
 
 
 @pytest.mark.parametrize("lang", ["ro", "en"])

@@ -17,13 +17,15 @@ import threading
 import tracemalloc
 from html.parser import HTMLParser
 
+from pathlib import Path
+
 import pytest
 
 from bss import csp
 from bss.prepare.read import source as yaml_source
 from bss.sanitize import clean_html
 from bss.prepare.read.source import DocumentError, read_document
-from helpers import ROOT, copy_project, mkdocs_build
+from helpers import ROOT, copy_project, mkdocs_build, shared_build
 
 TITLE = '*Bold* [link](https://evil.example) `code` <img src=x onerror="window.__xss=1"> {: #__config } & co #'
 EASY = 'Un <img src=x onerror="window.__xss=4"> *serviciu* {: #__config }.'
@@ -64,16 +66,17 @@ GLOSSARY_TERM = """  - id: termen-ostil
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
-    (project / "data/case-studies/proba.yml").write_text(HOSTILE_CASE, encoding="utf-8")
-    glossary = project / "data/glossary.yml"
-    glossary.write_text(glossary.read_text(encoding="utf-8").rstrip("\n") + "\n" + GLOSSARY_TERM, encoding="utf-8")
-    page = project / "docs/cautare.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nVezi [[glosar:termen-ostil]].\n", encoding="utf-8")
-    site = project / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+    def make(folder: Path) -> Path:
+        project = copy_project(folder / "project")
+        (project / "data/case-studies/proba.yml").write_text(HOSTILE_CASE, encoding="utf-8")
+        glossary = project / "data/glossary.yml"
+        glossary.write_text(glossary.read_text(encoding="utf-8").rstrip("\n") + "\n" + GLOSSARY_TERM, encoding="utf-8")
+        page = project / "docs/cautare.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nVezi [[glosar:termen-ostil]].\n", encoding="utf-8")
+        result = mkdocs_build(project, project / "site")
+        assert result.returncode == 0, result.stderr
+        return project / "site"
+    return shared_build(tmp_path_factory, "hostile_site", make)
 
 
 class Page(HTMLParser):

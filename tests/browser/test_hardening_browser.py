@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from helpers import copy_project, mkdocs_build
+from helpers import copy_project, mkdocs_build, shared_build
 from server import StaticServer
 
 PAGES = ["/", "/programe/", "/programe/ssmb-2018/", "/parteneri/", "/parteneri/keystone-moldova/",
@@ -96,10 +96,17 @@ def build_attacked(tmp_path_factory, markup: bool, env: dict | None = None):
     return project, site, result
 
 
+def _attacked(folder, markup: bool, env: dict | None = None):
+    project = copy_project(folder / "project")
+    write_attacks(project, markup)
+    result = mkdocs_build(project, project / "site", env=env)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory):
-    _, site, result = build_attacked(tmp_path_factory, markup=False)
-    assert result.returncode == 0, result.stderr
+    site = shared_build(tmp_path_factory, "injected_site", lambda folder: _attacked(folder, markup=False))
     server = StaticServer(site)
     yield server.url, site
     server.close()
@@ -107,8 +114,8 @@ def injected_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def unsanitised_site(tmp_path_factory):
-    _, site, result = build_attacked(tmp_path_factory, markup=True, env={"BSS_TEST_UNSANITISED": "1"})
-    assert result.returncode == 0, result.stderr
+    site = shared_build(tmp_path_factory, "unsanitised_site",
+                        lambda folder: _attacked(folder, markup=True, env={"BSS_TEST_UNSANITISED": "1"}))
     server = StaticServer(site)
     yield server.url, site
     server.close()

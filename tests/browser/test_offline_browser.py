@@ -3,20 +3,23 @@ from __future__ import annotations
 
 import re
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
-from helpers import ROOT, mkdocs_build
+from helpers import ROOT, mkdocs_build, shared_build
 from quizzing import MODULES, answer_all
 
 
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("offline") / "site-offline"
-    result = mkdocs_build(ROOT, site, "mkdocs-offline.yml")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
+    def make(folder: Path) -> Path:
+        result = mkdocs_build(ROOT, folder / "site-offline", "mkdocs-offline.yml")
+        assert result.returncode == 0, result.stderr
+        assert "WARNING" not in result.stderr, result.stderr
+        return folder / "site-offline"
+    return shared_build(tmp_path_factory, "offline_site", make)
 
 
 @pytest.fixture

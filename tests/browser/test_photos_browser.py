@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from browsing import assert_accessible
+from helpers import shared_build
 from photos import CASE, PHOTOS, RECORD, build_photo_site
 from server import StaticServer
 
@@ -14,7 +15,7 @@ ALTS = [photo["alt"] for photo in yaml.safe_load(RECORD.read_text(encoding="utf-
 
 @pytest.fixture(scope="module")
 def photo_url(tmp_path_factory):
-    server = StaticServer(build_photo_site(tmp_path_factory.mktemp("photos")))
+    server = StaticServer(shared_build(tmp_path_factory, "photo_site", build_photo_site))
     yield server.url
     server.close()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from bss.prepare.content import case_studies, courses, easy, glossary, guide, partners, programmes, taxonomies
-from bss.prepare.pages import catalogue, home, illustrations, qr, question_banks, results, site_pages
+from bss.prepare.pages import catalogue, home, illustrations, kept, qr, question_banks, results, site_pages
 from bss.prepare.content.load import Content, load_content
 from bss.csp import with_policy
 from bss.prepare.caches import Caches
@@ -35,6 +35,7 @@ class Site:
     renderer: Renderer
     pages: dict[str, RenderedPage]  # by src_uri
     assets: dict[str, str]  # generated files that are not pages (QR codes, service-type pictures), by src_uri
+    world: kept.World | None = None  # the live preview's key of what every page may show (prepare.pages.kept)
     _short: dict = field(default_factory=dict, compare=False, repr=False)  # (language, folders?) -> short links
 
     def markdown(self, src_uri: str, markdown: str, lang: str) -> str | None:
@@ -112,12 +113,13 @@ def build_site(root: Path, config: str = CONFIG, check_markup: bool = True, cach
     caches = caches or Caches()  # a one-shot build: a fresh one
     content, specs, links = check_site(root, config, check_markup, caches)
     renderer = Renderer(content.strings, links, caches=caches)
+    world = kept.world(root, config, {id: c.title for id, c in content.case_studies.items()}) if caches.keep_checked else None
     pages: dict[str, RenderedPage] = {}
     for spec in specs:
-        for page in renderer.render(spec):
+        for page in kept.render(renderer, spec, caches, world):
             pages[page.src_uri] = page
     assets = {**qr_files(content, links, caches), **illustrations.files(content.service_types, renderer)}
-    return Site(content, specs, links, renderer, pages, assets)
+    return Site(content, specs, links, renderer, pages, assets, world)
 
 
 def qr_files(content: Content, links: Links, caches: Caches | None = None) -> dict[str, str]:
@@ -235,8 +237,8 @@ def extra_files(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
     return {**redirect_pages(site, use_directory_urls), **alias_pages(site, use_directory_urls),
             **moved_pages(site, use_directory_urls),
             **catalogue.open_data_files(site.content, site.links, site.content.strings),
-            **question_banks.files(site.content.courses, site.links, site.content.strings,
-                                   site.content.settings.markdown_extensions)}
+            **kept.keep(site.renderer.caches, "question-banks", site.world, repr(site.content.courses), lambda: question_banks.files(
+                site.content.courses, site.links, site.content.strings, site.content.settings.markdown_extensions))}
 
 
 def redirect_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str]:

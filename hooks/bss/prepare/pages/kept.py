@@ -1,0 +1,81 @@
+"""Case-study pages a preview rebuild need not render again.
+
+At 1,000 case studies, rendering every case study's page in every language is most of what the
+preparing stage does on each rebuild of the live preview, though an edit changes one record. A
+case study's page shows its own record (the page's context) and, of the rest of the site, only
+what every page may show: the interface strings, the names and titles of what it links to
+(partners, programmes, types, districts, the glossary), the templates and the configuration; and
+the title of each other case study its text refers to (``[[caz:id]]``). So its rendering is kept
+under a key of its own record, of the titles it cites, and of that "world": every data file but
+the case studies' (time and size), the templates, the configuration and the public address. Any
+change to the world renders every case study again; an edit to one record renders that one, and
+a retitle that one and those that cite it.
+
+The question banks (every course's questions made into Moodle XML and GIFT) depend on nothing but
+that world either, and are kept the same way.
+
+Only the preview keeps renderings (``Caches.keep_checked``); a one-shot build renders everything.
+Each page keeps its last rendering only, so a long session holds one copy per page.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from bss.fingerprint import fingerprint
+from bss.prepare.caches import Caches
+from bss.prepare.pages.render import PageSpec, RenderedPage, Renderer
+
+T = TypeVar("T")
+KEPT = ("case-study", "case-study-easy")  # the kinds whose number grows with the content
+OWN = "data/case-studies"  # their records: each is in its own page's key, not in the world's
+WORLD = ("data", "courses", "hooks/bss/prepare/pages/templates")
+CITED = re.compile(r"\[\[caz:([a-z0-9-]+)")  # a reference to a case study (prepare.pages.links.PATTERN)
+
+
+@dataclass(frozen=True)
+class World:
+    """What every page may show besides its own record (``key``), and each case study's title."""
+
+    key: str
+    titles: dict[str, object]
+
+    def of(self, text: str) -> tuple:
+        """The key of a page whose own data reads ``text``: the world's, and the titles it cites."""
+        return self.key, text, [(id, repr(self.titles.get(id))) for id in sorted(set(CITED.findall(text)))]
+
+
+def world(root: Path, config: str, titles: dict[str, object]) -> World:
+    own = os.path.join(str(Path(root) / OWN), "")
+    files = [entry for entry in fingerprint(root, (*WORLD, config))
+             if not os.path.join(entry[0], "").startswith(own)]
+    text = repr((files, os.environ.get("SITE_URL")))
+    return World(hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(), titles)
+
+
+def render(renderer: Renderer, spec: PageSpec, caches: Caches, world: World | None) -> list[RenderedPage]:
+    """The page in every language: rendered, or as kept from the last rebuild when neither its
+    record, nor a title it cites, nor the world changed (``world`` None: a one-shot build, nothing kept)."""
+    if world is None or spec.kind not in KEPT:
+        return renderer.render(spec)
+    key = world.of(repr((spec.template, spec.title, spec.description, spec.context, spec.meta, spec.anchors)))
+    table = caches.table("rendered")
+    kept = table.get((spec.kind, spec.id))
+    if kept is None or kept[0] != key:
+        kept = table[spec.kind, spec.id] = (key, renderer.render(spec))
+    return kept[1]
+
+
+def keep(caches: Caches, name: str, world: World | None, reads: str, make: Callable[[], T]) -> T:
+    """What ``make()`` gives, kept while the world, what it ``reads`` (as text) and the titles
+    that cites are the same (``world`` None: made every time)."""
+    if world is None:
+        return make()
+    key, kept = world.of(reads), caches.table("kept").get(name)
+    if kept is None or kept[0] != key:
+        kept = caches.table("kept")[name] = (key, make())
+    return kept[1]
