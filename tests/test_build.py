@@ -242,13 +242,16 @@ def test_every_case_study_page_has_its_facts_and_sources(built_site):
                 assert source["publisher"] in text and (not source.get("url") or source["url"] in text), (cid, source)
 
 
-def test_quiz_script_is_small_and_loaded_only_where_a_quiz_is(built_site):
+def test_the_course_scripts_are_small_and_loaded_only_where_a_quiz_is(built_site):
     import gzip
 
-    script = (built_site / "assets/js/quiz.js").read_bytes()
-    assert len(gzip.compress(script, 9)) <= 8 * 1024
+    from weights import COURSE_SCRIPTS
+
+    scripts = [(built_site / "assets/js" / name).read_bytes() for name in COURSE_SCRIPTS]
+    assert sum(len(gzip.compress(script, 9)) for script in scripts) <= 8 * 1024
     for path in expected_pages():
         html = read_page(built_site, url_of("ro", path))
         quiz = path.startswith("cursuri/") and path != "cursuri/" and not path.endswith(f"{SLUGS['ro']}/")
         quiz = quiz or path == ""  # the home page offers to continue a course, from the course page's own code
-        assert ("quiz.js" in html) == quiz, path
+        loaded = re.findall(r'<script src="[^"]*assets/js/(progress|quiz|course)\.js"', html)
+        assert loaded == (list(name[:-3] for name in COURSE_SCRIPTS) if quiz else []), path  # progress.js first
