@@ -7,8 +7,8 @@ Reads return files as they are. A save or a deletion is:
 1. cleaned and merged into the file as it is (yaml_writer.py: unchanged lines byte for byte, the
    modeline, ș ț, no unknown fields); a new module is also added to its course's list, a
    deleted one taken out of it;
-2. checked whole, by the project's own ``bss check``, on a scratch copy with the change applied
-   (save_check.py);
+2. checked whole, by the project's own check (what ``bss check`` runs), in this process, on a
+   scratch copy with the change applied (save_check.py);
 3. written (each file atomically) only if the check finds no problem the working copy did not
    already have; otherwise refused, every problem in the editor's message, nothing written.
 
@@ -32,6 +32,7 @@ from bss.editor.config import load_schemas
 from bss.editor.save_check import refuse_new_problems
 from bss.editor.request import Refused, base64_bytes, items, value
 from bss.editor.yaml_writer import clean, modeline, parse_submitted, plain, render, round_trip
+from bss.prepare.caches import Caches
 from bss.prepare.read.collections import Collection
 from bss.prepare.content.load import COLLECTIONS
 from bss.prepare.read.files import EXPECTED_IMAGE, IMAGES_DIR, SIGNATURES, bytes_problem
@@ -44,6 +45,9 @@ class Backend:
         self.root = Path(root).resolve()
         self.config = config
         self.lock = threading.Lock()  # one save at a time
+        # What the save checks may keep between saves (made once per backend, used under the lock).
+        # Not the preview's: it keeps each file's check by its path, and every check reads a new copy.
+        self.caches = Caches()
 
     # -- the protocol ------------------------------------------------------------------------
 
@@ -274,7 +278,7 @@ class Backend:
         return load_schemas(self.root / "data" / "schemas", load_settings(self.root, self.config).languages)
 
     def _check(self, writes: dict[str, bytes | None]) -> None:
-        refuse_new_problems(self.root, writes)
+        refuse_new_problems(self.root, writes, self.caches)
 
     def _write(self, writes: dict[str, bytes | None]) -> None:
         for path, data in writes.items():
