@@ -28,9 +28,10 @@ from pathlib import Path
 
 from ruamel.yaml.error import YAMLError as RuamelError
 
+from bss.editor.actions import ACTIONS
 from bss.editor.config import load_schemas
 from bss.editor.save_check import refuse_new_problems
-from bss.editor.request import Refused, base64_bytes, items, value
+from bss.editor.request import Refused, base64_bytes, value
 from bss.editor.yaml_writer import clean, modeline, parse_submitted, plain, render, round_trip
 from bss.prepare.caches import Caches
 from bss.prepare.read.collections import Collection
@@ -51,37 +52,21 @@ class Backend:
 
     # -- the protocol ------------------------------------------------------------------------
 
-    def handle(self, body):
+    def handle(self, body: object) -> object:
+        """Answer one request of Decap's proxy protocol (the parsed JSON body) with what Decap
+        expects back; refuse (``Refused``: a message and an HTTP status) anything else.
+
+        The one door of the editor: the HTTP server hands every POST here, and the tests call it
+        directly. Each action is one function of actions.py (``ACTIONS``, action -> function), so
+        what the editor can be asked is one list."""
         if not isinstance(body, dict):
             raise Refused("a request is a JSON object: {\"action\": ..., \"params\": {...}}", 400)
         action, params = body.get("action"), value(body, "params", dict, {})
-        if action == "info":
-            return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs"}
-        if action == "entriesByFolder":
-            return [self._entry(p) for p in self._folder(value(params, "folder", str, ""),
-                                                         value(params, "extension", str, "yml"))]
-        if action == "entriesByFiles":
-            return [self._entry(self._readable(value(f, "path", str, "")), f.get("label"))
-                    for f in items(params, "files", dict)]
-        if action == "getEntry":
-            return self._entry(self._readable(value(params, "path", str, "")))
-        if action == "persistEntry":
-            files = items(params, "dataFiles", dict) or [value(params, "entry", dict, {})]
-            return self.persist([f for f in files if f], items(params, "assets", dict))
-        if action in ("deleteFile", "deleteFiles"):
-            return self.delete(items(params, "paths", str) or [value(params, "path", str, "")])
-        if action == "getMedia":
-            return [self._media(p) for p in self._images()]
-        if action == "getMediaFile":
-            return self._media(self._readable(value(params, "path", str, "")))
-        if action == "persistMedia":
-            asset = value(params, "asset", dict, {})
-            self.persist([], [asset])
-            return self._media(self._path(value(asset, "path", str, "")))
-        if action == "getDeployPreview":
-            return None
-        raise Refused(f"Unknown action {str(action)[:40]!r}: this editor saves straight to the working copy "
-                      "(no editorial workflow)")
+        act = ACTIONS.get(action) if isinstance(action, str) else None
+        if act is None:
+            raise Refused(f"Unknown action {str(action)[:40]!r}: this editor saves straight to the working copy "
+                          "(no editorial workflow)")
+        return act(self, params)
 
     def _entry(self, path: str, label: str | None = None) -> dict:
         file = self.root / path
