@@ -42,6 +42,10 @@ from bss.prepare.read.source import MAX_FILE_BYTES, DocumentError, read_document
 
 
 class Backend:
+    """The editor's backend over the working copy at ``root``: ``handle`` answers one request of
+    Decap's proxy protocol. One per editor session (the server makes it): it holds the save lock
+    and the caches of the save checks."""
+
     def __init__(self, root: Path, config: str = CONFIG):
         self.root = Path(root).resolve()
         self.config = config
