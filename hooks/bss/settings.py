@@ -97,7 +97,7 @@ def _site_names(data: dict[str, Any], languages: Languages) -> dict[str, str]:
     return names
 
 
-def address_notice(site_url: str) -> str | None:
+def address_notice(site_url: str | None) -> str | None:
     """What to say when a build would publish the placeholder address (the guide's copy-link
     buttons, short links and QR codes carry it); None when the address is the site's own."""
     if PLACEHOLDER_HOST in (site_url or ""):

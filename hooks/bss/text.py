@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import unicodedata
 from dataclasses import dataclass, field
+from typing import overload
 
 from babel import Locale
 from babel.dates import format_date
@@ -43,6 +44,14 @@ class Text:
 
     def __str__(self) -> str:
         return self.values[self.default]
+
+
+@overload
+def make_text(value: dict[str, str], where: str = "", default: str = "ro") -> Text: ...
+@overload
+def make_text(value: None, where: str = "", default: str = "ro") -> None: ...
+@overload
+def make_text(value: dict[str, str] | None, where: str = "", default: str = "ro") -> Text | None: ...
 
 
 def make_text(value: dict[str, str] | None, where: str = "", default: str = "ro") -> Text | None:

@@ -51,7 +51,7 @@ RELOAD = "/.preview/reload.js"
 class Problems(logging.Handler):
     """What a build logs at warning level and above: on failure, the lines the page lists."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.records: list[tuple[str, str]] = []
 
@@ -99,7 +99,7 @@ class OnlyChanges(FileSystemEventHandler):
             self.handler.dispatch(event)
 
 
-class ChangesObserver(Observer):
+class ChangesObserver(Observer):  # type: ignore[valid-type,misc]  # watchdog picks the platform's class at import
     def schedule(self, event_handler, path, **kwargs):
         return super().schedule(OnlyChanges(event_handler), path, **kwargs)
 

@@ -25,6 +25,7 @@ import os
 import posixpath
 import threading
 from pathlib import Path
+from typing import Sequence, cast
 
 from ruamel.yaml.error import YAMLError as RuamelError
 
@@ -141,7 +142,7 @@ class Backend:
             if coll.layout == "files" and posixpath.dirname(path) == coll.path:
                 return coll, coll.schema
             if coll.layout == "folders" and len(parts) == 3 and parts[0] == coll.path:
-                child = coll.children
+                child = cast(Collection, coll.children)  # a folder collection has children
                 return (coll, coll.schema) if parts[2] == coll.index else (child, child.schema)
         return None
 
@@ -233,6 +234,7 @@ class Backend:
         file = self.root / path
         if not file.is_file():
             return None, None
+        problems: Sequence[object]
         try:
             read_document(file, self.root)
             text = file.read_text(encoding="utf-8")
@@ -255,6 +257,7 @@ class Backend:
         text, data = self._on_disk(course)
         if text is None:
             return {}
+        data = cast(dict, data)  # read with its text
         mid = parts[2][: -len(".yml")]
         listed = [m for m in data.get("modules") or [] if m != mid] + ([mid] if add else [])
         if listed == data.get("modules"):

@@ -160,7 +160,7 @@ def menu(site: Site) -> dict[str, list]:
         by_kind.setdefault(spec.kind, []).append(spec)
     out = {}
     for section, kinds in MENU.items():
-        entries = []
+        entries: list[str | dict[str, list[str]]] = []
         for kind in kinds:
             for spec in by_kind.get(kind, []):
                 page = site.links.page(kind, spec.id)
@@ -196,7 +196,7 @@ def menu_title(site: Site, key: str, lang: str) -> str | None:
     return None
 
 
-def with_generated_pages(nav: list, added: dict[str, list]) -> list:
+def with_generated_pages(nav: list, added: dict[str | None, list]) -> list:
     """The configured menu (mkdocs.yml's nav), each section followed by the generated pages of its kind."""
     out = []
     for item in nav:

@@ -21,7 +21,7 @@ from referencing.jsonschema import DRAFT202012
 from bss.problems import Problem
 from bss.prepare.read.source import Document
 
-_TYPE_NAMES = {
+_TYPE_NAMES: dict[str, str] = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
     "array": "a list", "object": "a mapping of fields", "null": "nothing",
 }
@@ -74,7 +74,7 @@ def _inline(node, base: str, registry: Registry):
     return {k: _inline(v, base, registry) for k, v in node.items() if k != "$defs"}
 
 
-def _language_name(code: str) -> str:
+def _language_name(code: str) -> str | None:
     try:
         return Locale.parse(code).get_display_name("en")
     except (ValueError, UnknownLocaleError):
@@ -190,7 +190,7 @@ def _unknown_fields(f: _Failure) -> list[Problem]:
 
 
 def _wrong_type(f: _Failure) -> list[Problem]:
-    wanted = f.limit if isinstance(f.limit, list) else [f.limit]
+    wanted: list[str] = f.limit if isinstance(f.limit, list) else [f.limit]
     return [f.problem(f"is {_describe(f.value)}", f.hint or "expected " + " or ".join(_TYPE_NAMES.get(w, w) for w in wanted))]
 
 
@@ -243,7 +243,7 @@ _EXPLAIN: dict[str, Callable[[_Failure], list[Problem]]] = {
 }
 
 
-_FORMAT_HINTS = {"date": "a date written YYYY-MM-DD, e.g. 2021-02-01", "uri": "a full address such as https://example.org/"}
+_FORMAT_HINTS: dict[str, str] = {"date": "a date written YYYY-MM-DD, e.g. 2021-02-01", "uri": "a full address such as https://example.org/"}
 
 
 def _unit(kind: str) -> str:
