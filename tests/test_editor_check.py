@@ -47,3 +47,19 @@ def test_the_backend_keeps_one_caches_for_its_checks(project):
     backend.handle({"action": "persistEntry", "params": {"dataFiles": [
         {"path": CASE, "slug": "echipa-mobila-cimislia", "raw": as_sent(data)}], "assets": []}})
     assert backend.caches.table("markdown"), "the check's Markdown converters are kept for the next save"
+
+
+def test_a_fault_of_the_check_refuses_the_save_saying_what_it_was(project, monkeypatch):
+    import bss.editor.save_check as save_check
+
+    def broken(root, caches):
+        raise RuntimeError("the templates are missing")
+    monkeypatch.setattr(save_check, "prepare", broken)
+    before = (project / CASE).read_bytes()
+    _, data = read(CASE)
+    data["locality"]["en"] = "Cimișlia"
+    with pytest.raises(Refused) as refused:
+        persist(project, CASE, data)
+    assert refused.value.status == 422
+    assert str(refused.value) == "Not saved: the check failed (RuntimeError: the templates are missing)"
+    assert (project / CASE).read_bytes() == before
