@@ -8,8 +8,8 @@ which an edit above a problem shifts. In process, not ``python -m bss check`` in
 no interpreter started and no stderr read back by pattern, and the ``Caches`` the backend keeps
 (Markdown converters, QR codes, compiled templates) serve every check of its session.
 
-The check reads the copy, never the working copy itself: the content is a few hundred small files,
-copied in milliseconds, and the loader then sees exactly what the save would leave (a new file
+The check reads the copy, never the working copy itself: the content is about a hundred small files,
+copied in some 25 ms, and the loader then sees exactly what the save would leave (a new file
 listed in its folder, a removed one gone, a link still a link).
 """
 from __future__ import annotations
