@@ -67,6 +67,7 @@ check: $(STAMP)
 # ruff first (seconds): a slip in the code is said before minutes of tests (configured in pyproject.toml).
 test: $(TESTS)
 	$(PY) -m ruff check hooks tools bench tests
+	$(PY) -m mypy
 	@sh tests/ensure-debian-packages.sh
 	@sh tools/ensure-pdf-libraries.sh $(PY)
 	$(PY) -m pytest -n auto
@@ -75,6 +76,7 @@ test: $(TESTS)
 # builds is marked build, and one that tries without the mark is stopped (tests/conftest.py).
 test-fast: $(TESTS)
 	$(PY) -m ruff check hooks tools bench tests
+	$(PY) -m mypy
 	BSS_TEST_FAST=1 $(PY) -m pytest -n auto -m "not browser and not build"
 
 # Every page type in both languages at 390 and 1280 px, one contact sheet per language: look at them.

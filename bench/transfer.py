@@ -29,7 +29,7 @@ class Transfer:
         return sum(self.by_url.values())
 
     def by_kind(self) -> Counter:
-        kinds = Counter()
+        kinds: Counter[str] = Counter()
         for url, size in self.by_url.items():
             kinds[kind_of(urlsplit(url).path)] += size
         return kinds

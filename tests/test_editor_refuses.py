@@ -151,3 +151,27 @@ def test_the_media_list_never_follows_a_link(project, tmp_path):
     (images / "sub/real.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     listed = Backend(project).handle({"action": "getMedia", "params": {}})
     assert [m["path"] for m in listed] == ["docs/assets/images/sub/real.png"]
+
+
+# -- only the protocol's actions are carried out ------------------------------------------------
+
+@pytest.mark.parametrize("action", ["nope", "persist", "_info", "__init__", ["info"], {"info": 1}, None, 7, ""])
+def test_an_action_the_protocol_lacks_is_refused_naming_it(project, action):
+    with pytest.raises(Refused) as refused:
+        Backend(project).handle({"action": action, "params": {}})
+    assert refused.value.status == 422
+    assert str(refused.value) == (f"Unknown action {str(action)[:40]!r}: this editor saves straight to the working "
+                                  "copy (no editorial workflow)")
+
+
+def test_each_action_of_the_protocol_answers(project):
+    backend = Backend(project)
+    assert backend.handle({"action": "info"})["type"] == "local_fs"
+    assert backend.handle({"action": "getDeployPreview", "params": {}}) is None
+    assert "data/partners/keystone-moldova.yml" in [e["file"]["path"] for e in backend.handle(
+        {"action": "entriesByFolder", "params": {"folder": "data/partners", "extension": "yml"}})]
+    entry = backend.handle({"action": "getEntry", "params": {"path": "data/glossary.yml"}})
+    assert entry["data"] == (project / "data/glossary.yml").read_text(encoding="utf-8")
+    assert backend.handle({"action": "entriesByFiles", "params": {"files": [
+        {"path": "data/glossary.yml", "label": "G"}]}}) == [{**entry, "file": {**entry["file"], "label": "G"}}]
+    assert isinstance(backend.handle({"action": "getMedia", "params": {}}), list)

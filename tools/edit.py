@@ -25,6 +25,10 @@ from bss.ports import taken  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
+    """``make edit``: the editor's server (``EditorServer``: the Decap page and the backend that
+    checks and writes each save) and, unless ``--no-preview``, the live preview beside it, so a
+    save shows in the site at once. A port already in use is said at once, before any build.
+    Returns the exit status."""
     args = _arguments(argv)
     preview = f"http://127.0.0.1:{args.preview_port}"
     busy = None if args.no_preview else taken("127.0.0.1", args.preview_port)

@@ -10,6 +10,11 @@ from bss.prepare.site import build_site
 
 
 def main(argv: list[str]) -> int:
+    """``check [ROOT]``: prepare the whole site short of the engine (``build_site``: every file read
+    and checked, every page rendered to Markdown, so a text that cannot be filled in is caught too)
+    and print every problem at once, or the translation report. Exit status 0 valid, 1 problems,
+    2 usage. The fast feedback for whoever edits the content: no engine, no HTML, a second or so.
+    The editor's save check runs the same ``build_site`` in its own process (editor/save_check.py)."""
     if not argv or argv[0] != "check":
         print("usage: python -m bss check [PROJECT_ROOT]", file=sys.stderr)
         return 2

@@ -13,7 +13,7 @@ _RELATIVE = re.compile(r'(\s(?:href|src|action)=")(?![a-z][a-z0-9+.-]*:|/|#)([^"
 def absolute_addresses(html: str, page_url: str, base: str = "/") -> str:
     """``html`` of the page at ``page_url`` with its relative addresses made absolute under ``base``
     (the site's path, ``/`` or ``/project/``): a "page not found" is served at any address."""
-    def absolute(match: re.Match) -> str:
+    def absolute(match: re.Match[str]) -> str:
         path = posixpath.normpath(posixpath.join(base, page_url, match.group(2)))
         folder = (match.group(2).endswith("/") or not match.group(2)) and path != "/"
         return match.group(1) + path + ("/" if folder else "") + match.group(3)
@@ -32,7 +32,7 @@ def form_actions_as_files(html: str) -> str:
     MkDocs rewrites links, not form actions; this does it for the build with ``.html`` addresses
     (``use_directory_urls: false``), which is the one that works opened from a folder.
     """
-    def to_file(match: re.Match) -> str:
+    def to_file(match: re.Match[str]) -> str:
         path = match.group(2)
         path = path + "index.html" if path.endswith("../") or path == "./" else path[:-1] + ".html"
         return match.group(1) + path + match.group(3)
@@ -46,7 +46,7 @@ def mark_short_links(html: str, page_url: str, short_links: dict[str, str]) -> s
     """Each link in ``html`` (the page at ``page_url``) to a guide chapter or section given a
     ``data-bss-short`` attribute: its short link, which print shows after the link's text.
     ``short_links`` maps a published address (``/ghid/x/#y``) to its short link."""
-    def mark(match: re.Match) -> str:
+    def mark(match: re.Match[str]) -> str:
         short = short_links.get(urljoin("/" + page_url, match.group(2)))
         if short is None or "data-bss-short" in match.group(0):
             return match.group(0)

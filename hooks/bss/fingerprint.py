@@ -7,9 +7,9 @@ from pathlib import Path
 WATCHED = ("data", "courses", "docs", "hooks/bss/prepare/pages/templates")  # the content, for the hook's rebuilds
 
 
-def fingerprint(root: Path, paths: tuple[str, ...] = WATCHED) -> tuple:
+def fingerprint(root: Path, paths: tuple[str, ...] = WATCHED) -> tuple[tuple[str, str, int, int], ...]:
     """Each file under ``paths`` (folders, or single files) of ``root``: its place, time and size."""
-    entries = []
+    entries: list[tuple[str, str, int, int]] = []
     for name in paths:
         path = Path(root) / name
         walk = [(str(path.parent), [], [path.name])] if path.is_file() else os.walk(path)

@@ -32,7 +32,7 @@ class ContentError(Exception):
         return "\n".join([head, *(str(p) for p in self.problems)])
 
 
-def field_name(path: tuple) -> str:
+def field_name(path: tuple[object, ...]) -> str:
     """Render a data path as editors read it: ``photos[0].alt``."""
     out = ""
     for part in path:

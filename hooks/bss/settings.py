@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Iterator, cast
 
 import yaml
 
@@ -21,22 +22,22 @@ class _Loader(yaml.SafeLoader):
     """Safe YAML that reads MkDocs' tags (!ENV, !relative, !!python/name:...) as plain values."""
 
 
-def _tagged(loader, suffix, node):
+def _tagged(loader: _Loader, suffix: str, node: yaml.Node) -> Any:
     if suffix == "ENV":
         return _env(loader, node)
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
-    return loader.construct_mapping(node)
+    return loader.construct_mapping(cast(yaml.MappingNode, node))  # the one kind of node left
 
 
-def _env(loader, node):
+def _env(loader: _Loader, node: yaml.Node) -> Any:
     """``!ENV NAME`` or ``!ENV [NAME, ..., default]`` as MkDocs reads it: the first variable set,
     else the last item of a list (its default), else nothing."""
     if isinstance(node, yaml.ScalarNode):
         return os.environ.get(loader.construct_scalar(node))
-    items = loader.construct_sequence(node)
+    items = loader.construct_sequence(cast(yaml.SequenceNode, node))  # else yaml says it is not a list
     for name in items[:-1] if len(items) > 1 else items:
         if isinstance(name, str) and os.environ.get(name):
             return os.environ[name]
@@ -58,7 +59,7 @@ class Languages:
     def default(self) -> str:
         return self.codes[0]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self.codes)
 
     def __len__(self) -> int:
@@ -68,10 +69,10 @@ class Languages:
 @dataclass(frozen=True)
 class Settings:
     languages: Languages = field(default_factory=Languages)
-    markdown_extensions: list = field(default_factory=list)  # names, or {name: options}
+    markdown_extensions: list[Any] = field(default_factory=list)  # names, or {name: options}
     site_url: str = ""
     examples: str = ""  # a folder of illustrative records, built only by the demo configuration
-    site_names: dict = field(default_factory=dict)  # language -> the site's name in it (site_name)
+    site_names: dict[str, str] = field(default_factory=dict)  # language -> the site's name in it (site_name)
     directory_urls: bool = True  # addresses end in a folder (/x/), or, for a folder copy, in .html
 
 
@@ -85,7 +86,7 @@ def load_settings(root: Path, config: str = CONFIG) -> Settings:
                     site_names=_site_names(data, languages), directory_urls=data.get("use_directory_urls", True) is not False)
 
 
-def _site_names(data: dict, languages: Languages) -> dict[str, str]:
+def _site_names(data: dict[str, Any], languages: Languages) -> dict[str, str]:
     """``site_name``, and each language's own from the i18n plugin where it sets one."""
     names = dict.fromkeys(languages.codes, str(data.get("site_name") or ""))
     for plugin in data.get("plugins") or []:
@@ -96,7 +97,7 @@ def _site_names(data: dict, languages: Languages) -> dict[str, str]:
     return names
 
 
-def address_notice(site_url: str) -> str | None:
+def address_notice(site_url: str | None) -> str | None:
     """What to say when a build would publish the placeholder address (the guide's copy-link
     buttons, short links and QR codes carry it); None when the address is the site's own."""
     if PLACEHOLDER_HOST in (site_url or ""):
@@ -106,13 +107,13 @@ def address_notice(site_url: str) -> str | None:
     return None
 
 
-def _read(file: Path) -> dict:
+def _read(file: Path) -> dict[str, Any]:
     data = yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader) or {}
     parent = data.pop("INHERIT", None)
     return _merge(_read(file.parent / parent), data) if parent else data
 
 
-def _merge(base: dict, over: dict) -> dict:
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     """``over`` on top of ``base``, mappings merged deeply, as MkDocs merges INHERIT."""
     out = dict(base)
     for key, value in over.items():
@@ -120,7 +121,7 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
-def _languages(data: dict) -> Languages:
+def _languages(data: dict[str, Any]) -> Languages:
     """The languages of the i18n plugin that are built, default first; the theme's language alone
     without it."""
     for plugin in data.get("plugins") or []:
@@ -134,9 +135,10 @@ def _languages(data: dict) -> Languages:
     return Languages((code,), (code,))
 
 
-def markdown_arguments(extensions: list) -> tuple[list[str], dict]:
+def markdown_arguments(extensions: list[Any]) -> tuple[list[str], dict[str, Any]]:
     """``extensions`` as Python-Markdown takes them: names, and options by name."""
-    names, configs = [], {}
+    names: list[str] = []
+    configs: dict[str, Any] = {}
     for item in extensions:
         if isinstance(item, dict):
             for name, options in item.items():

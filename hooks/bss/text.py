@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import unicodedata
 from dataclasses import dataclass, field
+from typing import overload
 
 from babel import Locale
 from babel.dates import format_date
@@ -31,7 +32,7 @@ class Text:
     ``where`` is ``path:line: field`` of its source, for the translation report.
     """
 
-    values: dict = field(hash=False)
+    values: dict[str, str] = field(hash=False)
     default: str = "ro"
     where: str = field(default="", compare=False)
 
@@ -45,7 +46,15 @@ class Text:
         return self.values[self.default]
 
 
-def make_text(value: dict | None, where: str = "", default: str = "ro") -> Text | None:
+@overload
+def make_text(value: dict[str, str], where: str = "", default: str = "ro") -> Text: ...
+@overload
+def make_text(value: None, where: str = "", default: str = "ro") -> None: ...
+@overload
+def make_text(value: dict[str, str] | None, where: str = "", default: str = "ro") -> Text | None: ...
+
+
+def make_text(value: dict[str, str] | None, where: str = "", default: str = "ro") -> Text | None:
     """A Text from a validated ``{ro: ..., en: ...}`` mapping."""
     if value is None:
         return None
@@ -100,7 +109,7 @@ _ROMANIAN = {" ": 0, **{str(d): 1 + d for d in range(10)},
              **{c: 20 + i for i, c in enumerate("aăâbcdefghiîjklmnopqrsștțuvwxyz")}}
 
 
-def sort_key(text: str, lang: str) -> tuple:
+def sort_key(text: str, lang: str) -> tuple[object, ...]:
     """A key that sorts ``text`` in the alphabetical order of ``lang``."""
     text = text.lower()
     if lang == "ro":

@@ -51,7 +51,7 @@ RELOAD = "/.preview/reload.js"
 class Problems(logging.Handler):
     """What a build logs at warning level and above: on failure, the lines the page lists."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.records: list[tuple[str, str]] = []
 
@@ -99,7 +99,7 @@ class OnlyChanges(FileSystemEventHandler):
             self.handler.dispatch(event)
 
 
-class ChangesObserver(Observer):
+class ChangesObserver(Observer):  # type: ignore[valid-type,misc]  # watchdog picks the platform's class at import
     def schedule(self, event_handler, path, **kwargs):
         return super().schedule(OnlyChanges(event_handler), path, **kwargs)
 
@@ -196,6 +196,14 @@ def _is_page(path: str) -> bool:
 
 
 def serve(config_file: str, host: str, port: int) -> None:
+    """Build the site of ``config_file`` into a temporary folder and serve it at ``host:port``
+    until stopped, rebuilding on every change of docs/, the configuration and what its ``watch``
+    lists (the content, the code, the theme's overrides).
+
+    MkDocs' own ``serve`` is not used because it leaves the browser waiting on a failed build and
+    injects an inline reload script the pages' CSP forbids; this one shows the problems at once and
+    serves the script as a file. The rebuilds keep one ``Caches`` for the session (rebuilds.py),
+    so an edit re-renders only the pages it changes. Blocks; ``main`` checks the port first."""
     site_dir = tempfile.mkdtemp(prefix="bss-preview-")
     serve_url = f"http://{host}:{port}/"
 
@@ -276,6 +284,8 @@ def _stop(_signum, _frame):
 
 
 def main(argv: list[str]) -> int:
+    """``tools/serve.py`` (``make serve``): read ``--dev-addr`` and ``-f``, say at once if the port is
+    taken (not after a whole build), then ``serve``. Returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to listen on (default 127.0.0.1:8000)")
     parser.add_argument("-f", "--config-file", default=str(ROOT / "mkdocs.yml"))

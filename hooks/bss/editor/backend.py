@@ -7,8 +7,8 @@ Reads return files as they are. A save or a deletion is:
 1. cleaned and merged into the file as it is (yaml_writer.py: unchanged lines byte for byte, the
    modeline, ș ț, no unknown fields); a new module is also added to its course's list, a
    deleted one taken out of it;
-2. checked whole, by the project's own ``bss check``, on a scratch copy with the change applied
-   (save_check.py);
+2. checked whole, by the project's own check (what ``bss check`` runs), in this process, on a
+   scratch copy with the change applied (save_check.py);
 3. written (each file atomically) only if the check finds no problem the working copy did not
    already have; otherwise refused, every problem in the editor's message, nothing written.
 
@@ -25,13 +25,16 @@ import os
 import posixpath
 import threading
 from pathlib import Path
+from typing import Sequence, cast
 
 from ruamel.yaml.error import YAMLError as RuamelError
 
+from bss.editor.actions import ACTIONS
 from bss.editor.config import load_schemas
 from bss.editor.save_check import refuse_new_problems
-from bss.editor.request import Refused, base64_bytes, items, value
+from bss.editor.request import Refused, base64_bytes, value
 from bss.editor.yaml_writer import clean, modeline, parse_submitted, plain, render, round_trip
+from bss.prepare.caches import Caches
 from bss.prepare.read.collections import Collection
 from bss.prepare.content.load import COLLECTIONS
 from bss.prepare.read.files import EXPECTED_IMAGE, IMAGES_DIR, SIGNATURES, bytes_problem
@@ -40,44 +43,35 @@ from bss.prepare.read.source import MAX_FILE_BYTES, DocumentError, read_document
 
 
 class Backend:
+    """The editor's backend over the working copy at ``root``: ``handle`` answers one request of
+    Decap's proxy protocol. One per editor session (the server makes it): it holds the save lock
+    and the caches of the save checks."""
+
     def __init__(self, root: Path, config: str = CONFIG):
         self.root = Path(root).resolve()
         self.config = config
         self.lock = threading.Lock()  # one save at a time
+        # What the save checks may keep between saves (made once per backend, used under the lock).
+        # Not the preview's: it keeps each file's check by its path, and every check reads a new copy.
+        self.caches = Caches()
 
     # -- the protocol ------------------------------------------------------------------------
 
-    def handle(self, body):
+    def handle(self, body: object) -> object:
+        """Answer one request of Decap's proxy protocol (the parsed JSON body) with what Decap
+        expects back; refuse (``Refused``: a message and an HTTP status) anything else.
+
+        The one door of the editor: the HTTP server hands every POST here, and the tests call it
+        directly. Each action is one function of actions.py (``ACTIONS``, action -> function), so
+        what the editor can be asked is one list."""
         if not isinstance(body, dict):
             raise Refused("a request is a JSON object: {\"action\": ..., \"params\": {...}}", 400)
         action, params = body.get("action"), value(body, "params", dict, {})
-        if action == "info":
-            return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs"}
-        if action == "entriesByFolder":
-            return [self._entry(p) for p in self._folder(value(params, "folder", str, ""),
-                                                         value(params, "extension", str, "yml"))]
-        if action == "entriesByFiles":
-            return [self._entry(self._readable(value(f, "path", str, "")), f.get("label"))
-                    for f in items(params, "files", dict)]
-        if action == "getEntry":
-            return self._entry(self._readable(value(params, "path", str, "")))
-        if action == "persistEntry":
-            files = items(params, "dataFiles", dict) or [value(params, "entry", dict, {})]
-            return self.persist([f for f in files if f], items(params, "assets", dict))
-        if action in ("deleteFile", "deleteFiles"):
-            return self.delete(items(params, "paths", str) or [value(params, "path", str, "")])
-        if action == "getMedia":
-            return [self._media(p) for p in self._images()]
-        if action == "getMediaFile":
-            return self._media(self._readable(value(params, "path", str, "")))
-        if action == "persistMedia":
-            asset = value(params, "asset", dict, {})
-            self.persist([], [asset])
-            return self._media(self._path(value(asset, "path", str, "")))
-        if action == "getDeployPreview":
-            return None
-        raise Refused(f"Unknown action {str(action)[:40]!r}: this editor saves straight to the working copy "
-                      "(no editorial workflow)")
+        act = ACTIONS.get(action) if isinstance(action, str) else None
+        if act is None:
+            raise Refused(f"Unknown action {str(action)[:40]!r}: this editor saves straight to the working copy "
+                          "(no editorial workflow)")
+        return act(self, params)
 
     def _entry(self, path: str, label: str | None = None) -> dict:
         file = self.root / path
@@ -148,7 +142,7 @@ class Backend:
             if coll.layout == "files" and posixpath.dirname(path) == coll.path:
                 return coll, coll.schema
             if coll.layout == "folders" and len(parts) == 3 and parts[0] == coll.path:
-                child = coll.children
+                child = cast(Collection, coll.children)  # a folder collection has children
                 return (coll, coll.schema) if parts[2] == coll.index else (child, child.schema)
         return None
 
@@ -240,6 +234,7 @@ class Backend:
         file = self.root / path
         if not file.is_file():
             return None, None
+        problems: Sequence[object]
         try:
             read_document(file, self.root)
             text = file.read_text(encoding="utf-8")
@@ -262,6 +257,7 @@ class Backend:
         text, data = self._on_disk(course)
         if text is None:
             return {}
+        data = cast(dict, data)  # read with its text
         mid = parts[2][: -len(".yml")]
         listed = [m for m in data.get("modules") or [] if m != mid] + ([mid] if add else [])
         if listed == data.get("modules"):
@@ -274,7 +270,7 @@ class Backend:
         return load_schemas(self.root / "data" / "schemas", load_settings(self.root, self.config).languages)
 
     def _check(self, writes: dict[str, bytes | None]) -> None:
-        refuse_new_problems(self.root, writes)
+        refuse_new_problems(self.root, writes, self.caches)
 
     def _write(self, writes: dict[str, bytes | None]) -> None:
         for path, data in writes.items():

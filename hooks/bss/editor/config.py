@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Callable
 
 import yaml
 from referencing import Registry, Resource
@@ -188,11 +189,11 @@ def _course_title(file: Path, lang: str) -> str:
         return file.parent.name
 
 
-def _pickers(root: Path, langs: Languages, schemas: dict) -> dict:
+def _pickers(root: Path, langs: Languages, schemas: dict) -> dict[str, Callable[..., dict]]:
     """How a value naming a record of each collection is picked: from the records' ids, showing
     their titles in the default language; a district from the administrative units."""
     lang = langs.default
-    pickers = {}
+    pickers: dict[str, Callable[..., dict]] = {}
     for coll in COLLECTIONS:
         if coll.layout == "folders":
             continue  # modules are named course/module: written, not picked

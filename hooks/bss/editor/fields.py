@@ -21,7 +21,7 @@ A property marked ``"x-editor": false`` has no field (``example``: records in da
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import AbstractSet, Any, Callable
 
 from bss.settings import Languages
 
@@ -90,14 +90,14 @@ def widget(name: str, schema: dict, ctx: Context, path: tuple, required: bool) -
 
 
 def string(schema: dict) -> dict:
-    out = {"widget": "string"}
+    out: dict[str, Any] = {"widget": "string"}
     if "pattern" in schema:
         out["pattern"] = [schema["pattern"], schema.get("x-expected") or f"text matching {schema['pattern']}"]
     return out
 
 
 def array(name: str, schema: dict, ctx: Context, path: tuple) -> dict:
-    items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
+    items = schema["items"] if isinstance(schema.get("items"), dict) else {}
     counts = {k: schema[s] for k, s in (("min", "minItems"), ("max", "maxItems")) if s in schema}
     target = ctx.references.get(path + ("*",))
     if target in ctx.pickers:
@@ -161,6 +161,6 @@ def singular(name: str) -> str:
     return name
 
 
-def hint_of(schema: dict, skip: set[str] = frozenset()) -> str:
+def hint_of(schema: dict, skip: AbstractSet[str] = frozenset()) -> str:
     parts = [schema.get("description", ""), schema.get("x-expected", "")]
     return " — ".join(p.rstrip(".") for p in parts if p and p not in skip).strip()

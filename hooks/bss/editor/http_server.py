@@ -178,5 +178,5 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             raise Refused(f"the body is not JSON that can be read ({exc.__class__.__name__})", 400) from None
 
 
-def _say(error: BaseException) -> None:
+def _say(error: BaseException | None) -> None:
     print(f"The editor could not answer a request: {error.__class__.__name__}: {error}", file=sys.stderr)

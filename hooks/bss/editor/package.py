@@ -91,7 +91,7 @@ def cached_tarball(root: Path) -> Path | None:
 
 def _download(root: Path) -> Path:
     meta = _metadata(VERSION)
-    dist = meta.get("dist") if isinstance(meta.get("dist"), dict) else {}
+    dist = meta["dist"] if isinstance(meta.get("dist"), dict) else {}
     published = dist.get("integrity")
     if published != INTEGRITY:
         raise PackageError(f"the registry gives {PACKAGE} {VERSION} the integrity {str(published)[:120]}, "
@@ -166,7 +166,7 @@ def _extract(tarball: str, _mtime: int) -> dict[str, bytes]:
         out = {}
         for name, member in FILES.items():
             try:
-                out[name] = tar.extractfile(member).read()
+                out[name] = tar.extractfile(member).read()  # type: ignore[union-attr]  # None (not a file): caught
             except (KeyError, AttributeError):
                 raise PackageError(f"{tarball_name()} has no {member}: the pinned version's layout changed") from None
     return out

@@ -18,7 +18,7 @@ class Refused(Exception):
         self.status = status
 
 
-_KINDS = {str: ("a text", "texts"), dict: ("an object", "objects"), list: ("a list", "lists")}
+_KINDS: dict[type, tuple[str, str]] = {str: ("a text", "texts"), dict: ("an object", "objects"), list: ("a list", "lists")}
 
 
 def value(params: dict, key: str, kind: type, default=None):

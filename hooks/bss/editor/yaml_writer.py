@@ -81,8 +81,8 @@ def clean(value, schema: dict, old=None, lang: str | None = None):
     if isinstance(value, list):
         items = schema.get("items") or {}
         olds = old if isinstance(old, list) else []
-        out = [clean(v, items, olds[i] if i < len(olds) else None, lang) for i, v in enumerate(value)]
-        return [v for v in out if not _empty(v)]
+        cleaned = [clean(v, items, olds[i] if i < len(olds) else None, lang) for i, v in enumerate(value)]
+        return [v for v in cleaned if not _empty(v)]
     if isinstance(value, str):
         text = value.replace("\r\n", "\n").replace("\r", "\n")
         text = romanian(text) if lang == ROMANIAN else text
@@ -231,10 +231,10 @@ def fresh(value, schema: dict, key: str = ""):
             node.fa.set_flow_style()
         return node
     if isinstance(value, list):
-        node = CommentedSeq(fresh(v, schema.get("items") or {}) for v in value)
+        seq = CommentedSeq(fresh(v, schema.get("items") or {}) for v in value)
         if value and all(isinstance(v, str) and "\n" not in v for v in value) and sum(len(v) + 2 for v in value) <= FLOW_WIDTH:
-            node.fa.set_flow_style()
-        return node
+            seq.fa.set_flow_style()
+        return seq
     return scalar(None, value, schema)
 
 

@@ -29,7 +29,10 @@ def finish_site(site_dir: Path, files: SiteFiles, say: Callable[[str], object], 
     run the steps over the whole site: the headers, the ``editor`` step (the editor is not
     finish's to know: the caller hands it over), the search index. Each step's report goes to
     ``say``; with ``defer`` (the live preview, which serves the pages first) the steps are handed
-    to it instead, and the search index yields the processor."""
+    to it instead, and the search index yields the processor.
+
+    It works over the rendered folder, after the engine, and knows nothing of it: whichever engine
+    rendered the pages (MkDocs, ProperDocs), the finished site is the same."""
     for rel, text in files.extra.items():
         target = site_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,7 @@ import re
 import shutil
 import time
 from pathlib import Path
-from typing import Callable
+from typing import AbstractSet, Callable
 from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -136,12 +136,17 @@ def add_links(site_dir: Path, docs: list[Document]) -> None:
         href = os.path.relpath(site_dir / doc.pdf, path.parent).replace(os.sep, "/")
         size = megabytes((site_dir / doc.pdf).stat().st_size, doc.locale)
         link = template.render(href=href, text=doc.link(size), name=Path(doc.pdf).name)
-        html = MARKER.sub(lambda _, link=link: link, html, count=1)
+        html = MARKER.sub(_literal(link), html, count=1)
         path.write_text(MARKER.sub("", html), encoding="utf-8")
     drop_links(site_dir, skip=set(offered))
 
 
-def drop_links(site_dir: Path, skip: set[str] = frozenset()) -> None:
+def _literal(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that puts ``text`` in as it is (a string given to ``re.sub`` would read its backslashes)."""
+    return lambda _match: text
+
+
+def drop_links(site_dir: Path, skip: AbstractSet[str] = frozenset()) -> None:
     """Take every PDF marker out of the pages (of those not in ``skip``)."""
     for path in site_dir.rglob("*.html"):
         if path.relative_to(site_dir).as_posix() in skip:

@@ -88,7 +88,11 @@ class Prepared:
 
 def check_site(root: Path, config: str = CONFIG, check_markup: bool = True,
                caches: Caches | None = None) -> tuple[Content, list[PageSpec], Links]:
-    """Load and check everything a build needs, short of rendering; raises ContentError."""
+    """Load and check everything a build needs, short of rendering; raises ContentError.
+
+    Every collection is read and checked before any page is made, and every link between them
+    registered, so that one run reports every problem of the content (not the first), each with
+    its file and line: an editor fixes them all in one go."""
     content = load_content(root, config, check_markup, caches)
     specs = [spec for build in PAGE_BUILDERS for spec in build(content)]
     slugs = {lang: content.strings.t("easy.slug", lang) for lang in content.settings.languages}
@@ -109,7 +113,13 @@ def check_site(root: Path, config: str = CONFIG, check_markup: bool = True,
 
 
 def build_site(root: Path, config: str = CONFIG, check_markup: bool = True, caches: Caches | None = None) -> Site:
-    """Load, check and render everything; raises ContentError on any problem."""
+    """Load, check and render everything; raises ContentError on any problem.
+
+    Prepare's entry point (``bss.prepare.prepare``): the Markdown of every page of every language
+    and the files beside them, with no engine involved, so the engine only turns Markdown into
+    HTML and could be swapped. ``bss check`` and the editor's save check call it as the hook does,
+    so what they refuse is exactly what the build refuses. ``caches``: the caller's (the live
+    preview keeps one per session); a one-shot build gets a fresh one."""
     caches = caches or Caches()  # a one-shot build: a fresh one
     content, specs, links = check_site(root, config, check_markup, caches)
     renderer = Renderer(content.strings, links, caches=caches)
@@ -152,7 +162,7 @@ def menu(site: Site) -> dict[str, list]:
         by_kind.setdefault(spec.kind, []).append(spec)
     out = {}
     for section, kinds in MENU.items():
-        entries = []
+        entries: list[str | dict[str, list[str]]] = []
         for kind in kinds:
             for spec in by_kind.get(kind, []):
                 page = site.links.page(kind, spec.id)
@@ -188,7 +198,7 @@ def menu_title(site: Site, key: str, lang: str) -> str | None:
     return None
 
 
-def with_generated_pages(nav: list, added: dict[str, list]) -> list:
+def with_generated_pages(nav: list, added: dict[str | None, list]) -> list:
     """The configured menu (mkdocs.yml's nav), each section followed by the generated pages of its kind."""
     out = []
     for item in nav:

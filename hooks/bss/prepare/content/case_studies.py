@@ -38,7 +38,7 @@ class CaseStudy:
     organisation: str | None
     authority: Text | None
     programme: str | None
-    start: datetime.date
+    start: datetime.date | None  # the period is optional
     end: datetime.date | None
     figures: tuple[Figure, ...]
     summary: Text
@@ -56,15 +56,15 @@ class CaseStudy:
 
 def build_case_study(r: Record) -> CaseStudy:
     return CaseStudy(
-        id=r.get("id"), example=r.get("example", False), title=r.text("title"),
+        id=r.get("id"), example=r.get("example", False), title=r.required_text("title"),
         service_type=r.get("service_type"), target_groups=tuple(r.get("target_groups")),
-        districts=tuple(r.get("districts")), locality=r.text("locality"), organisation=r.get("organisation"),
+        districts=tuple(r.get("districts")), locality=r.required_text("locality"), organisation=r.get("organisation"),
         authority=r.text("authority"), programme=r.get("programme"),
         start=r.date("period", "start"), end=r.date("period", "end"),
         figures=tuple(Figure(f.get("id"), f.get("value"), f.get("qualifier", "exact")) for f in r.children("figures")),
-        summary=r.text("summary"), story=r.text("story"), results=r.texts("results"), lessons=r.texts("lessons"),
+        summary=r.required_text("summary"), story=r.required_text("story"), results=r.texts("results"), lessons=r.texts("lessons"),
         quotes=r.quotes(),
-        photos=tuple(Photo(p.get("src"), p.text("alt"), p.text("caption")) for p in r.children("photos")),
+        photos=tuple(Photo(p.get("src"), p.required_text("alt"), p.text("caption")) for p in r.children("photos")),
         sources=r.sources(), easy=points(r),
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from bss.problems import Problem
 from bss.prepare.read.record import Record
@@ -111,7 +112,7 @@ def check_quizzes(loaded) -> list[Problem]:
                     if BLANK not in text:
                         problems.append(record.problem(path + ("prompt", lang), f"has no blank ({BLANK})",
                                                        f"the place of the missing word marked {BLANK}"))
-            feedback = [(path + ("answers", j, "feedback"), a["feedback"]) for j, a in enumerate(answers)]
+            feedback: list[tuple[tuple, Any]] = [(path + ("answers", j, "feedback"), a["feedback"]) for j, a in enumerate(answers)]
             feedback += [(path + (key,), q[key]) for key in ("feedback_true", "feedback_false") if key in q]
             for where, texts in feedback:
                 problems.extend(_check_feedback(record, where, texts))

@@ -44,8 +44,8 @@ class Question:
     @property
     def numeric(self) -> bool:
         """A fill-blank question whose answer is a number: the learner is asked to type the number."""
-        return bool(self.accepted) and all(a.replace(",", "").replace(".", "").isdigit()
-                                           for a in self.accepted.values[self.accepted.default])
+        return self.accepted is not None and all(a.replace(",", "").replace(".", "").isdigit()
+                                                 for a in self.accepted.values[self.accepted.default])
 
 
 @dataclass(frozen=True)
@@ -123,14 +123,14 @@ def _question(q: Record, strings) -> Question:
     kind = q.get("type")
     if kind == "true-false":
         right = q.get("correct")
-        answers = (Answer("adevarat", strings.text("quiz.true"), right is True, q.text("feedback_true")),
+        answers: tuple[Answer, ...] = (Answer("adevarat", strings.text("quiz.true"), right is True, q.text("feedback_true")),
                    Answer("fals", strings.text("quiz.false"), right is False, q.text("feedback_false")))
     else:
-        answers = tuple(Answer(a.get("id"), a.text("text"), bool(a.get("correct")), a.text("feedback"), bool(a.get("fixed")))
+        answers = tuple(Answer(a.get("id"), a.required_text("text"), bool(a.get("correct")), a.text("feedback"), bool(a.get("fixed")))
                         for a in q.children("answers"))
     accepted = q.get("accepted")
-    accepted = Text({lang: tuple(v) for lang, v in accepted.items()}, q.default, q.where("accepted")) if accepted else None
-    return Question(q.get("id"), kind, q.get("tests"), q.text("prompt"), q.text("explanation"), answers, accepted)
+    accepted = Text({lang: tuple(v) for lang, v in accepted.items()}, q.default, q.where("accepted")) if accepted else None  # type: ignore[misc]  # texts by language: here, a tuple of them
+    return Question(q.get("id"), kind, q.get("tests"), q.required_text("prompt"), q.required_text("explanation"), answers, accepted)
 
 
 def quiz_version(questions: tuple[Question, ...]) -> str:
@@ -144,9 +144,9 @@ def quiz_version(questions: tuple[Question, ...]) -> str:
 def build_module(course_id: str, r: Record, pass_mark: int, strings) -> Module:
     questions = tuple(_question(q, strings) for q in r.at("quiz").children("questions"))
     return Module(
-        id=r.get("id"), course=course_id, title=r.text("title"), summary=r.text("summary"),
+        id=r.get("id"), course=course_id, title=r.required_text("title"), summary=r.required_text("summary"),
         objectives=r.texts("objectives"), minutes=r.get("minutes"), prerequisites=tuple(r.get("prerequisites", [])),
-        lessons=tuple(Lesson(x.get("id"), x.text("title"), x.text("body")) for x in r.children("lessons")),
+        lessons=tuple(Lesson(x.get("id"), x.required_text("title"), x.required_text("body")) for x in r.children("lessons")),
         guide=tuple(r.get("guide", [])), case_studies=tuple(r.get("case_studies", [])),
         quiz=Quiz(pass_mark, questions, quiz_version(questions)), easy=points(r),
     )
@@ -160,7 +160,7 @@ def build_courses(records: dict[str, Record], modules: dict[str, Record], string
     out = {}
     for cid, r in sorted(records.items()):
         moved = tuple((m["id"], module_key(cid, m["to"])) for m in r.get("moved", []))
-        out[cid] = Course(cid, r.text("title"), r.text("description"), r.text("audience"), r.texts("objectives"),
+        out[cid] = Course(cid, r.required_text("title"), r.required_text("description"), r.required_text("audience"), r.texts("objectives"),
                           r.get("pass_mark"), tuple(built[module_key(cid, m)] for m in r.get("modules")), moved,
                           r.get("issuer"), r.get("programme"))
     return out

@@ -49,11 +49,11 @@ class EasyPage:
 
 def points(r: Record) -> tuple[Point, ...]:
     """The easy-to-read points of a record, if it has them."""
-    return tuple(Point(p.text("text"), p.get("icon"), p.text("alt")) for p in r.children("easy"))
+    return tuple(Point(p.required_text("text"), p.get("icon"), p.text("alt")) for p in r.children("easy"))
 
 
 def build_page(r: Record) -> EasyPage:
-    return EasyPage(r.get("id"), r.text("title"), points(r))
+    return EasyPage(r.get("id"), r.required_text("title"), points(r))
 
 
 EASY_PAGES = Collection("easy-pages", "data/easy", "easy-page.schema.json", build_page, label="easy-to-read pages")
@@ -135,7 +135,8 @@ def hard_words_in(text: str, forms: dict[str, list[str]], caches: Caches | None 
         return {}
     # At each position the longest form that starts there (the alternatives are longest first).
     found = [(m.start(), m.end(1), m.group(1)) for m in pattern.finditer(text.lower())]
-    used, taken = {}, []
+    used: dict[str, str] = {}
+    taken: list[tuple[int, int]] = []
     for start, end, form in sorted(found, key=lambda f: f[0] - f[1]):  # longest first
         if not any(start < e and s < end for s, e in taken):
             taken.append((start, end))

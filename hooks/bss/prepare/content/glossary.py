@@ -19,7 +19,7 @@ class Term:
 
 
 def build_term(r: Record) -> Term:
-    return Term(r.get("id"), r.text("term"), r.text("definition"), r.source())
+    return Term(r.get("id"), r.required_text("term"), r.required_text("definition"), r.source())
 
 
 GLOSSARY = Collection("glossary", "data/glossary.yml", "glossary.schema.json", build_term,

@@ -35,11 +35,11 @@ class Chapter:
 
 def build_chapter(r: Record) -> Chapter:
     sections = tuple(
-        Section(s.get("id"), s.text("title"), s.text("body"), s.texts("key_points"), s.texts("checklist"),
+        Section(s.get("id"), s.required_text("title"), s.required_text("body"), s.texts("key_points"), s.texts("checklist"),
                 tuple(s.get("legal", [])), tuple(s.get("case_studies", [])), tuple(s.get("modules", [])))
         for s in r.children("sections")
     )
-    return Chapter(r.get("id"), r.get("order"), r.text("title"), r.text("summary"), sections)
+    return Chapter(r.get("id"), r.get("order"), r.required_text("title"), r.required_text("summary"), sections)
 
 
 def check_chapters(loaded) -> list[Problem]:

@@ -17,7 +17,7 @@ class LegalAct:
 
 
 def build_act(r: Record) -> LegalAct:
-    return LegalAct(r.get("id"), r.text("title"), r.text("note"), r.source())
+    return LegalAct(r.get("id"), r.required_text("title"), r.text("note"), r.required_source())
 
 
 LEGAL_ACTS = Collection("legal-acts", "data/legal-acts.yml", "legal-acts.schema.json", build_act,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bss.prepare.content.case_studies import CASE_STUDIES, CaseStudy
 from bss.prepare.caches import Caches
@@ -72,10 +73,10 @@ def load_content(root: Path, config: str = CONFIG, check_markup: bool = True, ca
             loaded.problems.extend(_check_record(root, record))
     loaded.problems.extend(easy.check(loaded, icons.exists))
     if check_markup:
-        loaded.problems.extend(check_docs(root, loaded.markdown_extensions, loaded.caches))
+        loaded.problems.extend(check_docs(root, settings.markdown_extensions, loaded.caches))
     if loaded.problems:
         raise ContentError(loaded.problems)
-    built = {c.key: {rid: c.build(rec) for rid, rec in sorted(loaded.records[c.key].items())}
+    built: dict[str, dict[str, Any]] = {c.key: {rid: c.build(rec) for rid, rec in sorted(loaded.records[c.key].items())}
              for c in COLLECTIONS if c.build}
     documents = list({id(r.doc): r.doc for records in loaded.records.values() for r in records.values()}.values())
     return Content(

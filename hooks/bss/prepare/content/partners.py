@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import overload
 
 from bss.prepare.read.collections import Collection
 from bss.prepare.read.record import Record, Source
@@ -36,6 +37,12 @@ class Partner:
 LEGAL_FORMS = {"ro": (("AO ", "Asociația Obștească "),), "en": (("PA ", "Public Association "),)}
 
 
+@overload
+def written_out(name: Text) -> Text: ...
+@overload
+def written_out(name: None) -> None: ...
+
+
 def written_out(name: Text | None) -> Text | None:
     """The partner's name as its source gives it, with only its legal form's abbreviation, where
     the name starts with one, written out in full (nothing else of the name changes)."""
@@ -51,10 +58,10 @@ def written_out(name: Text | None) -> Text | None:
 
 def build_partner(r: Record) -> Partner:
     return Partner(
-        id=r.get("id"), example=r.get("example", False), name=written_out(r.text("name")), short_name=r.text("short_name"),
-        kind=r.get("kind"), description=r.text("description"), website=r.get("website"),
+        id=r.get("id"), example=r.get("example", False), name=written_out(r.required_text("name")), short_name=r.text("short_name"),
+        kind=r.get("kind"), description=r.required_text("description"), website=r.get("website"),
         district=r.get("district"),
-        people=tuple(Person(p.get("name"), p.text("role"), p.source()) for p in r.children("people")),
+        people=tuple(Person(p.get("name"), p.required_text("role"), p.source()) for p in r.children("people")),
         sources=r.sources(),
     )
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import cast
 
 from bss.prepare.read.collections import Collection
 from bss.problems import Problem
@@ -105,8 +106,8 @@ def _amount(data: dict | None) -> Amount | None:
 def build_programme(r: Record) -> Programme:
     indicators = tuple(
         Indicator(
-            i.get("id"), i.text("label"), _amount(i.get("target")), i.source("target_source"),
-            tuple(Result(_amount(x.data), x.text("label"), x.source()) for x in i.children("results")),
+            i.get("id"), i.required_text("label"), _amount(i.get("target")), i.source("target_source"),
+            tuple(Result(cast(Amount, _amount(x.data)), x.text("label"), x.required_source()) for x in i.children("results")),
             i.get("services", False), i.get("headline", False),
         )
         for i in r.children("indicators")
@@ -114,16 +115,16 @@ def build_programme(r: Record) -> Programme:
     breakdown = None
     if r.get("breakdown"):
         b = r.at("breakdown")
-        breakdown = Breakdown(b.text("label"), tuple(Share(x.text("label"), x.get("value")) for x in b.children("items")),
-                              b.source(), b.text("note"))
+        breakdown = Breakdown(b.required_text("label"), tuple(Share(x.required_text("label"), x.get("value")) for x in b.children("items")),
+                              b.required_source(), b.text("note"))
     return Programme(
-        id=r.get("id"), example=r.get("example", False), title=r.text("title"), short_title=r.text("short_title"),
-        start=r.date("period", "start"), end=r.date("period", "end"),
-        budget=tuple(BudgetLine(x.text("label"), x.get("eur"), x.source()) for x in r.children("budget")),
+        id=r.get("id"), example=r.get("example", False), title=r.required_text("title"), short_title=r.required_text("short_title"),
+        start=r.required_date("period", "start"), end=r.date("period", "end"),
+        budget=tuple(BudgetLine(x.required_text("label"), x.get("eur"), x.required_source()) for x in r.children("budget")),
         funders=tuple(r.get("funders")), implementers=tuple(r.get("implementers")),
-        partners=tuple(r.get("partners", [])), summary=r.text("summary"), description=r.text("description"),
+        partners=tuple(r.get("partners", [])), summary=r.required_text("summary"), description=r.text("description"),
         expected_results=r.texts("expected_results"), indicators=indicators, breakdown=breakdown,
-        events=tuple(Event(x.date("date"), x.text("text"), x.source()) for x in r.children("events")),
+        events=tuple(Event(x.required_date("date"), x.required_text("text"), x.required_source()) for x in r.children("events")),
         quotes=r.quotes(), sources=r.sources(),
     )
 

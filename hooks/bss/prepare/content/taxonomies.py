@@ -17,7 +17,7 @@ class Term:
 
 
 def build_term(r: Record) -> Term:
-    return Term(r.get("id"), r.text("name"), r.text("description"), r.source())
+    return Term(r.get("id"), r.required_text("name"), r.text("description"), r.source())
 
 
 SERVICE_TYPES = Collection("service-types", "data/service-types.yml", "taxonomy.schema.json", build_term,

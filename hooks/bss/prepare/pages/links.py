@@ -19,11 +19,13 @@ mkdocs-static-i18n turn them into each language's addresses (``/en/`` before the
 """
 from __future__ import annotations
 
+
 import difflib
 import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from bss.prepare.read.files import IMAGES_DIR
 from bss.plain import plain_html
@@ -122,14 +124,14 @@ class Links:
         return self.entries[(kind, id)].title
 
     def page(self, kind: str, id: str = "") -> str:
-        return self.entries[(kind, id)].page
+        return cast(str, self.entries[(kind, id)].page)  # asked only of a thing that has a page
 
     def href(self, kind: str, id: str, from_page: str, lang: str = "") -> str:
         """A relative Markdown link from page ``from_page`` to the thing (its version in ``lang``,
         for a page whose address differs by language), as MkDocs resolves links."""
         entry = self.entries[(kind, id)]
         target = self._path(kind, id, lang) if lang and entry.page and "{slug}" in PAGES.get(kind, "") else entry.page
-        rel = "" if target == from_page and entry.anchor else self.relative(target, from_page)
+        rel = "" if target == from_page and entry.anchor else self.relative(cast(str, target), from_page)  # it has a page
         return rel + (f"#{entry.anchor}" if entry.anchor else "")
 
     @staticmethod
@@ -186,7 +188,7 @@ class Links:
     def url(self, kind: str, id: str, lang: str, directory_urls: bool = True) -> str:
         """The published address, e.g. ``/en/studii-de-caz/x/`` (``.../x.html`` for a folder copy)."""
         entry = self.entries[(kind, id)]
-        return self.page_url(entry.page, lang, directory_urls) + (f"#{entry.anchor}" if entry.anchor else "")
+        return self.page_url(cast(str, entry.page), lang, directory_urls) + (f"#{entry.anchor}" if entry.anchor else "")  # it has a page
 
     def page_url(self, page: str, lang: str, directory_urls: bool = True) -> str:
         path = page[:-3]
@@ -239,7 +241,7 @@ class Links:
         A glossary term carries its definition, as plain text, in the link's title.
         """
         def link(match: re.Match) -> str:
-            kind, id = self._target(match.group(1), match.group(2))
+            kind, id = cast(tuple[str, str], self._target(match.group(1), match.group(2)))  # checked before
             entry = self.entries[(kind, id)]
             label = match.group(3) or plain_html(entry.title.get(lang)[0])
             href = self.href(kind, id, page)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 import markdown
@@ -88,7 +89,7 @@ def fraction(part: int, whole: int) -> str:
     return f"{100 * part / whole:.5f}".rstrip("0").rstrip(".")
 
 
-def _scored(question) -> list[tuple[str, object]]:
+def _scored(question: Any) -> list[tuple[str, Any]]:
     """(fraction, answer) for each option of a choice question."""
     right = [a for a in question.answers if a.correct]
     wrong = [a for a in question.answers if not a.correct]

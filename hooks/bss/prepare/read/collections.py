@@ -14,7 +14,7 @@ import difflib
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, cast
 
 from bss.fingerprint import fingerprint
 from bss.prepare.caches import Caches
@@ -101,7 +101,7 @@ def load_collection(coll: Collection, loaded: Loaded) -> None:
                 if file.name == coll.index:
                     _read_into(coll, file, "", loaded)
                 else:
-                    _read_into(coll.children, file, folder.name + "/", loaded)
+                    _read_into(cast(Collection, coll.children), file, folder.name + "/", loaded)  # a folder collection has children
     for c in (coll, coll.children):
         if c is not None and c.check:
             loaded.problems.extend(c.check(loaded))
@@ -207,14 +207,14 @@ def _examples(records: list[Record], in_examples: bool, folder: str) -> list[Pro
 def _ids_in(doc: Document, coll: Collection) -> set[str]:
     data = doc.data if isinstance(doc.data, dict) else {}
     if coll.layout == "list":
-        items = data.get(coll.list_key) if isinstance(data.get(coll.list_key), list) else []
+        items = data[coll.list_key] if isinstance(data.get(coll.list_key), list) else []
         return {i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)}
     return {Path(doc.path).name.split(".")[0]}
 
 
-def unique_ids(items: list[tuple[str, Document, tuple]]) -> list[Problem]:
+def unique_ids(items: list[tuple[object, Document, tuple]]) -> list[Problem]:
     """One problem for each id already used earlier in ``items`` (``(id, document, path)``)."""
-    seen: dict[str, tuple[Document, tuple]] = {}
+    seen: dict[object, tuple[Document, tuple]] = {}
     out = []
     for iid, doc, path in items:
         if iid in seen:

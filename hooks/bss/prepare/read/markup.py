@@ -66,7 +66,7 @@ def check_document(doc: Document, fields, extensions: list, caches: Caches | Non
     for without ``extensions`` (a test-only build that leaves the defence to the browser)."""
     if extensions is None:
         return []
-    problems = []
+    problems: list[Problem] = []
     for path, text in fields:
         found = check_text(text, extensions, caches=caches)
         if found:

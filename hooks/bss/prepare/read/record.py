@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any, cast
 
 from bss.problems import field_name
 from bss.prepare.read.source import Document
@@ -40,7 +41,7 @@ class Record:
 
     @property
     def data(self) -> dict:
-        value = self.doc.data
+        value: Any = self.doc.data
         for part in self.base:
             value = value[part]
         return value
@@ -61,11 +62,22 @@ class Record:
     def text(self, key: str) -> Text | None:
         return make_text(self.data.get(key), self.where(key), self.default)
 
+    # A field its schema requires: records are made only of the files that passed their schema
+    # (read/collections.py), so it is there. The type says so; nothing is checked a second time.
+    def required_text(self, key: str) -> Text:
+        return cast(Text, self.text(key))
+
+    def required_date(self, *path: str) -> datetime.date:
+        return cast(datetime.date, self.date(*path))
+
+    def required_source(self, key: str = "source") -> Source:
+        return cast(Source, self.source(key))
+
     def texts(self, key: str) -> tuple[Text, ...]:
         return tuple(make_text(v, self.where(key, i), self.default) for i, v in enumerate(self.data.get(key) or []))
 
     def date(self, *path) -> datetime.date | None:
-        value = self.data
+        value: Any = self.data
         for part in path:
             value = value.get(part) if isinstance(value, dict) else None
         return datetime.date.fromisoformat(value) if value else None
@@ -82,7 +94,7 @@ class Record:
         return Source(self.get("publisher"), self.text("title"), self.date("date"), self.get("url"))
 
     def quotes(self, key: str = "quotes") -> tuple[Quote, ...]:
-        return tuple(Quote(q.text("text"), q.get("author"), q.text("role"), q.source()) for q in self.children(key))
+        return tuple(Quote(q.required_text("text"), q.get("author"), q.text("role"), q.source()) for q in self.children(key))
 
     def children(self, key: str) -> list[Record]:
         return [self.at(key, i) for i in range(len(self.data.get(key) or []))]

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import difflib
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 
 from babel import Locale, UnknownLocaleError
 from jsonschema import Draft202012Validator, FormatChecker
@@ -19,7 +21,7 @@ from referencing.jsonschema import DRAFT202012
 from bss.problems import Problem
 from bss.prepare.read.source import Document
 
-_TYPE_NAMES = {
+_TYPE_NAMES: dict[str, str] = {
     "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
     "array": "a list", "object": "a mapping of fields", "null": "nothing",
 }
@@ -72,7 +74,7 @@ def _inline(node, base: str, registry: Registry):
     return {k: _inline(v, base, registry) for k, v in node.items() if k != "$defs"}
 
 
-def _language_name(code: str) -> str:
+def _language_name(code: str) -> str | None:
     try:
         return Locale.parse(code).get_display_name("en")
     except (ValueError, UnknownLocaleError):
@@ -136,70 +138,112 @@ def _explain(error, doc: Document) -> list[Problem]:
     return out
 
 
+@dataclass(frozen=True)
+class _Failure:
+    """One leaf error of the validator, with what every explanation reads of it."""
+
+    error: Any
+    doc: Document
+    path: tuple
+    schema: dict
+    hint: str  # the schema's own ``x-expected``, said instead of the generic expectation
+
+    @property
+    def value(self) -> Any:
+        return self.error.instance
+
+    @property
+    def limit(self) -> Any:
+        return self.error.validator_value
+
+    def problem(self, message: str, expected: str, path: tuple | None = None) -> Problem:
+        return self.doc.problem(self.path if path is None else path, message, expected)
+
+
 def _explain_one(error, doc: Document) -> list[Problem]:
-    path = tuple(error.absolute_path)
+    """What one failed keyword of the schema means for the editor, in words: by the keyword
+    (``_EXPLAIN``), or the validator's own message for a keyword the schemas do not use yet."""
     schema = error.schema if isinstance(error.schema, dict) else {}
-    hint = schema.get("x-expected", "")
-    kind = error.validator
-    value = error.instance
-    if kind == "required":
-        return [
-            doc.problem(path + (name,), "missing",
-                        _property_hint(schema, name) or "this field is required")
-            for name in error.validator_value if isinstance(value, dict) and name not in value
-        ]
-    if kind in ("additionalProperties", "unevaluatedProperties"):
-        allowed = sorted(schema.get("properties", {}))
-        problems = []
-        for name in value:
-            if name in allowed:
-                continue
-            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-            if " " in name.strip():
-                expected = "a comma inside {ro: ..., en: ...} splits the text there: put each text in quotes"
-            else:
-                expected = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(allowed)}"
-            problems.append(doc.problem(path + (name,), "unknown field", expected))
-        return problems
-    if kind == "type":
-        wanted = error.validator_value
-        wanted = wanted if isinstance(wanted, list) else [wanted]
-        return [doc.problem(path, f"is {_describe(value)}",
-                            hint or "expected " + " or ".join(_TYPE_NAMES.get(w, w) for w in wanted))]
-    if kind == "enum":
-        options = ", ".join(str(v) for v in error.validator_value)
-        return [doc.problem(path, f"'{value}' is not allowed", hint or f"one of: {options}")]
-    if kind == "const":
-        return [doc.problem(path, f"is {value!r}", hint or f"must be {error.validator_value!r}")]
-    if kind == "pattern":
-        return [doc.problem(path, f"'{value}' has the wrong form", hint or f"text matching {error.validator_value}")]
-    if kind == "format":
-        return [doc.problem(path, f"'{value}' is not a valid {error.validator_value}",
-                            hint or _FORMAT_HINTS.get(error.validator_value, error.validator_value))]
-    if kind in ("minLength", "minItems", "minProperties"):
-        what = "empty" if error.validator_value == 1 else "too short"
-        return [doc.problem(path, f"is {what}", hint or f"at least {error.validator_value} {_unit(kind)}")]
-    if kind in ("maxLength", "maxItems"):
-        return [doc.problem(path, "is too long", hint or f"at most {error.validator_value} {_unit(kind)}")]
-    if kind in ("minimum", "exclusiveMinimum"):
-        return [doc.problem(path, f"{value} is too small", hint or f"at least {error.validator_value}")]
-    if kind in ("maximum", "exclusiveMaximum"):
-        return [doc.problem(path, f"{value} is too large", hint or f"at most {error.validator_value}")]
-    if kind == "not":
-        return [doc.problem(path, schema.get("x-message") or f"'{value}' is reserved", hint)]
-    if kind == "dependentRequired":
-        return [
-            doc.problem(path + (name,), "missing",
-                        _property_hint(schema, name) or f"needed because '{field}' is given")
-            for field, names in error.validator_value.items() if isinstance(value, dict) and field in value
-            for name in names if name not in value
-        ]
-    if kind == "uniqueItems":
-        return [doc.problem(path, "lists the same item twice", hint or "each item once")]
-    return [doc.problem(path, error.message, hint)]
+    failure = _Failure(error, doc, tuple(error.absolute_path), schema, schema.get("x-expected", ""))
+    explain = _EXPLAIN.get(error.validator)
+    return explain(failure) if explain else [failure.problem(error.message, failure.hint)]
 
 
-_FORMAT_HINTS = {"date": "a date written YYYY-MM-DD, e.g. 2021-02-01", "uri": "a full address such as https://example.org/"}
+def _required(f: _Failure) -> list[Problem]:
+    return [f.problem("missing", _property_hint(f.schema, name) or "this field is required", f.path + (name,))
+            for name in f.limit if isinstance(f.value, dict) and name not in f.value]
+
+
+def _unknown_fields(f: _Failure) -> list[Problem]:
+    allowed = sorted(f.schema.get("properties", {}))
+    problems = []
+    for name in f.value:
+        if name in allowed:
+            continue
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        if " " in name.strip():
+            expected = "a comma inside {ro: ..., en: ...} splits the text there: put each text in quotes"
+        else:
+            expected = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(allowed)}"
+        problems.append(f.problem("unknown field", expected, f.path + (name,)))
+    return problems
+
+
+def _wrong_type(f: _Failure) -> list[Problem]:
+    wanted: list[str] = f.limit if isinstance(f.limit, list) else [f.limit]
+    return [f.problem(f"is {_describe(f.value)}", f.hint or "expected " + " or ".join(_TYPE_NAMES.get(w, w) for w in wanted))]
+
+
+def _too_short(f: _Failure) -> list[Problem]:
+    what = "empty" if f.limit == 1 else "too short"
+    return [f.problem(f"is {what}", f.hint or f"at least {f.limit} {_unit(f.error.validator)}")]
+
+
+def _too_long(f: _Failure) -> list[Problem]:
+    return [f.problem("is too long", f.hint or f"at most {f.limit} {_unit(f.error.validator)}")]
+
+
+def _too_small(f: _Failure) -> list[Problem]:
+    return [f.problem(f"{f.value} is too small", f.hint or f"at least {f.limit}")]
+
+
+def _too_large(f: _Failure) -> list[Problem]:
+    return [f.problem(f"{f.value} is too large", f.hint or f"at most {f.limit}")]
+
+
+def _dependent_required(f: _Failure) -> list[Problem]:
+    return [f.problem("missing", _property_hint(f.schema, name) or f"needed because '{field}' is given", f.path + (name,))
+            for field, names in f.limit.items() if isinstance(f.value, dict) and field in f.value
+            for name in names if name not in f.value]
+
+
+_EXPLAIN: dict[str, Callable[[_Failure], list[Problem]]] = {
+    "required": _required,
+    "additionalProperties": _unknown_fields,
+    "unevaluatedProperties": _unknown_fields,
+    "type": _wrong_type,
+    "enum": lambda f: [f.problem(f"'{f.value}' is not allowed",
+                                 f.hint or f"one of: {', '.join(str(v) for v in f.limit)}")],
+    "const": lambda f: [f.problem(f"is {f.value!r}", f.hint or f"must be {f.limit!r}")],
+    "pattern": lambda f: [f.problem(f"'{f.value}' has the wrong form", f.hint or f"text matching {f.limit}")],
+    "format": lambda f: [f.problem(f"'{f.value}' is not a valid {f.limit}",
+                                   f.hint or _FORMAT_HINTS.get(f.limit, f.limit))],
+    "minLength": _too_short,
+    "minItems": _too_short,
+    "minProperties": _too_short,
+    "maxLength": _too_long,
+    "maxItems": _too_long,
+    "minimum": _too_small,
+    "exclusiveMinimum": _too_small,
+    "maximum": _too_large,
+    "exclusiveMaximum": _too_large,
+    "not": lambda f: [f.problem(f.schema.get("x-message") or f"'{f.value}' is reserved", f.hint)],
+    "dependentRequired": _dependent_required,
+    "uniqueItems": lambda f: [f.problem("lists the same item twice", f.hint or "each item once")],
+}
+
+
+_FORMAT_HINTS: dict[str, str] = {"date": "a date written YYYY-MM-DD, e.g. 2021-02-01", "uri": "a full address such as https://example.org/"}
 
 
 def _unit(kind: str) -> str:

@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -28,7 +29,7 @@ class Document:
     """A loaded YAML file: its data and the line on which each value starts."""
 
     path: str  # relative to the project root, with forward slashes
-    data: object
+    data: Any  # what the YAML holds: checked against the schema before it is used
     lines: dict = field(default_factory=dict)
 
     def line(self, path: tuple) -> int:
@@ -235,7 +236,7 @@ class _Walk:
 def _first_alias_line(text: str) -> int:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1
+            return event.start_mark.line + 1  # type: ignore[union-attr]  # a parsed event has its mark
     return 1
 
 
