@@ -71,7 +71,7 @@ class AfterPause:
     def _work(self) -> None:
         while True:
             with self._cond:
-                while (due := self._due()) != 0.0:
+                while (due := self._due()) != 0.0 or self._waiting is None:  # _due() is 0.0 only while steps wait
                     self._cond.wait(timeout=due)
                 (steps, report), self._waiting, self._running = self._waiting, None, True
             try:
