@@ -134,6 +134,30 @@ def test_the_site_name_fits_the_phone_header(browser, site_url, lang):
     ctx.close()
 
 
+
+@pytest.mark.parametrize("path", ["programe/ssmb-2021/", "en/studii-de-caz/spalatorie-sociala-glodeni/",
+                                  "ghid/costificarea/", "en/cursuri/servicii-comunitare/"])
+def test_a_lead_paragraph_is_a_small_step_above_the_text_on_a_phone(browser, site_url, path):
+    """On a wide screen the lead stands out; at 390 px it stays a lead (larger than the text) without
+    filling the first screen by itself: at most an eighth larger than the text, and the title at most
+    three lines."""
+    sizes = {}
+    for width in (390, 1280):
+        ctx = browser.new_context(viewport={"width": width, "height": 844})
+        page = ctx.new_page()
+        page.goto(f"{site_url}/{path}")
+        lead, text = (page.locator(selector).first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+                      for selector in (".md-content .bss-lead", ".md-content article"))
+        assert lead > text, (width, lead, text)
+        sizes[width] = lead
+        if width == 390:
+            assert lead <= text * 1.125, (lead, text)
+            title = page.locator(".md-content h1").first.evaluate(
+                "h => [h.getBoundingClientRect().height, parseFloat(getComputedStyle(h).lineHeight)]")
+            assert title[0] <= 3 * title[1] + 1, title
+        ctx.close()
+    assert sizes[390] < sizes[1280]
+
 def test_the_header_shows_the_sites_own_mark(page, site_url):
     mark = (ROOT / "overrides/.icons/bss/mark.svg").read_text(encoding="utf-8")
     page.goto(f"{site_url}/")
