@@ -78,6 +78,34 @@ def test_each_headline_figure_points_to_its_source_and_each_source_is_one_note(p
     assert refs and set(refs) == {f"#nota-{i}" for i in range(1, len(texts) + 1)}  # every note used, none missing
 
 
+
+@pytest.mark.parametrize("lang", ["ro", "en"])
+def test_on_a_phone_the_home_figures_go_two_a_row_and_their_sources_to_the_foot(browser, site_url, lang):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    page = ctx.new_page()
+    page.goto(f"{site_url}{prefix(lang)}/")
+    tops = page.locator(".bss-headline").evaluate_all("ls => ls.map(l => Math.round(l.getBoundingClientRect().top))")
+    assert len(tops) >= 2 and tops[0] == tops[1] and len(set(tops)) == math.ceil(len(tops) / 2), tops
+    top = lambda selector: page.locator(selector).first.evaluate("e => e.getBoundingClientRect().top")  # noqa: E731
+    assert top("ol.bss-notes") > top(".bss-home-partners") > top(".bss-cards")  # the notes after the page's content
+    ctx.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", ["en/studii-de-caz/spalatorie-sociala-glodeni/", "programe/ssmb-2021/",
+                                  "en/programe/ssmb-2018/", "ghid/costificarea/"])
+def test_no_empty_line_under_a_page_title(browser, site_url, path, width):
+    """The title's box ends with its text: its ¶ anchor (hidden until hovered) wrapped onto a line of
+    its own wherever the title filled its last line, an empty band between the title and the lead."""
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    page = ctx.new_page()
+    page.goto(f"{site_url}/{path}")
+    box, text, line = page.locator(".md-content h1").first.evaluate("""h => { const r = document.createRange();
+        r.selectNodeContents(h.firstChild);
+        return [h.getBoundingClientRect().bottom, r.getBoundingClientRect().bottom, parseFloat(getComputedStyle(h).lineHeight)] }""")
+    assert box - text < line / 2, (box, text, line)
+    ctx.close()
+
 @pytest.mark.parametrize("media", ["screen", "print"])
 @pytest.mark.parametrize("lang", ["ro", "en"])
 def test_every_page_type_carries_the_eu_emblem_with_its_funding_statement(browser, site_url, lang, media):
