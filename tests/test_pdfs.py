@@ -158,9 +158,10 @@ def test_no_page_is_left_almost_empty(built_site):
 
 
 # What the handout page promises of each way of printing it (data/i18n, guide.handout_hint)
-PRINTED = {"ro": "La tipărirea din browser, fiecare secțiune începe pe o pagină nouă",
-           "en": "Printed from the browser, each section starts on a new page"}
-RUN_ON = {"ro": "în PDF, secțiunile urmează una după alta", "en": "in the PDF the sections follow one another"}
+PRINTED = {"ro": "La tipărirea sau salvarea ca PDF din browser, fiecare secțiune începe pe o pagină nouă",
+           "en": "Printed or saved as PDF from the browser, each section starts on a new page"}
+RUN_ON = {"ro": "în fișa PDF de descărcat, secțiunile urmează una după alta",
+          "en": "in the handout PDF to download, the sections follow one another"}
 
 
 @pytest.mark.parametrize("lang", ["ro", "en"])
