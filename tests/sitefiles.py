@@ -41,3 +41,10 @@ def visible_text(html: str) -> str:
     html = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", html, flags=re.S)
     html = re.sub(r"<[^>]+>", " ", html)
     return re.sub(r"[ \t\r\n]+", " ", htmllib.unescape(html))
+
+
+def article_text(html: str) -> str:
+    """What a reader reads in a page's article: its visible text, without the headings' ¶ anchors."""
+    article = re.search(r"<article\b.*?</article>", html, re.S).group(0)
+    article = re.sub(r'<a [^>]*class="headerlink"[^>]*>.*?</a>', " ", article, flags=re.S)
+    return visible_text(article).strip()

@@ -157,6 +157,31 @@ def test_no_page_is_left_almost_empty(built_site):
             assert len(squeezed(body)) >= LEAST_ON_A_PAGE, (pdf, number, text)
 
 
+# What the handout page promises of each way of printing it (data/i18n, guide.handout_hint)
+PRINTED = {"ro": "La tipărirea sau salvarea ca PDF din browser, fiecare secțiune începe pe o pagină nouă",
+           "en": "Printed or saved as PDF from the browser, each section starts on a new page"}
+RUN_ON = {"ro": "în fișa PDF de descărcat, secțiunile urmează una după alta",
+          "en": "in the handout PDF to download, the sections follow one another"}
+
+
+@pytest.mark.parametrize("lang", ["ro", "en"])
+def test_the_handout_page_says_how_the_browser_and_the_pdf_lay_out_the_sections(built_site, lang):
+    """Browser printing starts each section on a new page (tests/browser/test_trainer_kit_browser.py);
+    the PDF lets them follow one another, so no page is left near-empty (above). The page said "each
+    section starts on a new page", which the PDF did not keep: it says now which does what."""
+    flowing = []
+    for chapter in CHAPTERS:
+        texts = pages(handout(built_site, lang, chapter["id"]))
+        for section in chapter["sections"][1:]:
+            heading = squeezed(title(section["title"], lang))[:40]
+            lines = [squeezed(line) for line in texts[starts_on(texts, title(section["title"], lang)) - 1].splitlines()]
+            before = lines[:next(i for i, line in enumerate(lines) if line.startswith(heading))]
+            flowing.append(any(line and line != squeezed(SITE_NAME[lang]) for line in before))
+    assert any(flowing), "every section of the PDF starts a page: the hint's second half is wrong"
+    html = read_page(built_site, f"/{PREFIX[lang]}ghid/{CHAPTERS[0]['id']}/fisa/")
+    hint = htmlib.unescape(re.search(r'<p class="bss-handout__hint">(.*?)<button', html, re.S).group(1))
+    assert PRINTED[lang] in hint and RUN_ON[lang] in hint, hint
+
 def pdf_links(page: str) -> list[tuple[str, str]]:
     return [(href, htmlib.unescape(text)) for href, text in
             re.findall(r'<a href="([^"]+)" type="application/pdf">([^<]+)</a>', page)]

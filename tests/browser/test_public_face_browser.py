@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from contextlib import contextmanager
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from helpers import ROOT
 from test_accessibility_browser import EASY, PAGE_TYPES
@@ -21,6 +23,23 @@ DOORS = {"learn": r"cursuri/[a-z0-9-]+/[a-z0-9-]+/$", "teach": r"ghid/$", "explo
 
 def prefix(lang: str) -> str:
     return "/en" if lang == "en" else ""
+
+
+@contextmanager
+def opened(browser, url: str, width: int, height: int = 844):
+    """A page at ``url`` in a window ``width`` pixels wide, closed afterwards."""
+    ctx = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = ctx.new_page()
+        page.goto(url)
+        yield page
+    finally:
+        ctx.close()
+
+
+def two_a_row(tops: list) -> bool:
+    """Whether boxes with these tops sit two a row, in order."""
+    return len(tops) >= 2 and all(a == b for a, b in zip(tops[::2], tops[1::2])) and len(set(tops)) == math.ceil(len(tops) / 2)
 
 
 @pytest.mark.parametrize("width", sorted(SCREENS), ids=["phone", "desktop"])
@@ -78,6 +97,45 @@ def test_each_headline_figure_points_to_its_source_and_each_source_is_one_note(p
     assert refs and set(refs) == {f"#nota-{i}" for i in range(1, len(texts) + 1)}  # every note used, none missing
 
 
+
+@pytest.mark.parametrize("lang", ["ro", "en"])
+def test_on_a_phone_the_home_figures_go_two_a_row_and_their_sources_to_the_foot(browser, site_url, lang):
+    with opened(browser, f"{site_url}{prefix(lang)}/", 390) as page:
+        tops = page.locator(".bss-headline").evaluate_all("ls => ls.map(l => Math.round(l.getBoundingClientRect().top))")
+        assert two_a_row(tops), tops
+        top = lambda selector: page.locator(selector).first.evaluate("e => e.getBoundingClientRect().top")  # noqa: E731
+        assert top("ol.bss-notes") > top(".bss-home-partners") > top(".bss-cards")  # the notes after the page's content
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", ["en/studii-de-caz/spalatorie-sociala-glodeni/", "programe/ssmb-2021/",
+                                  "en/programe/ssmb-2018/", "ghid/costificarea/"])
+def test_no_empty_line_under_a_page_title(browser, site_url, path, width):
+    """The title's box ends with its text: its ¶ anchor (hidden until hovered) wrapped onto a line of
+    its own wherever the title filled its last line, an empty band between the title and the lead."""
+    with opened(browser, f"{site_url}/{path}", width) as page:
+        box, text, line = page.locator(".md-content h1").first.evaluate("""h => { const r = document.createRange();
+            r.selectNodeContents(h.firstChild);
+            return [h.getBoundingClientRect().bottom, r.getBoundingClientRect().bottom, parseFloat(getComputedStyle(h).lineHeight)] }""")
+    assert box - text < line / 2, (box, text, line)
+
+
+@pytest.mark.parametrize("lang", ["ro", "en"])
+def test_on_a_phone_the_catalogue_filters_go_two_a_row_their_selects_level(browser, site_url, lang):
+    with opened(browser, f"{site_url}{prefix(lang)}/studii-de-caz/", 390) as page:
+        tops = page.locator(".bss-filter select").evaluate_all("ss => ss.map(s => Math.round(s.getBoundingClientRect().top))")
+    assert len(tops) == 6 and two_a_row(tops), tops
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_modules_status_on_the_course_page_stays_on_one_line(browser, site_url, width):
+    with opened(browser, f"{site_url}/en/cursuri/servicii-comunitare/", width) as page:
+        statuses = page.locator("ol.bss-modules .bss-status")
+        expect(statuses.first).not_to_be_empty()  # quiz.js writes each module's status
+        lines = statuses.evaluate_all(
+            "ss => ss.map(s => [s.textContent, new Set([...s.getClientRects()].map(r => Math.round(r.top))).size])")
+    assert lines and all(n == 1 for _, n in lines), lines
+
 @pytest.mark.parametrize("media", ["screen", "print"])
 @pytest.mark.parametrize("lang", ["ro", "en"])
 def test_every_page_type_carries_the_eu_emblem_with_its_funding_statement(browser, site_url, lang, media):
@@ -133,6 +191,27 @@ def test_the_site_name_fits_the_phone_header(browser, site_url, lang):
     assert name.evaluate("e => e.scrollWidth <= e.clientWidth"), "the name is cut short"
     ctx.close()
 
+
+
+@pytest.mark.parametrize("path", ["programe/ssmb-2021/", "en/studii-de-caz/spalatorie-sociala-glodeni/",
+                                  "ghid/costificarea/", "en/cursuri/servicii-comunitare/"])
+def test_a_lead_paragraph_is_a_small_step_above_the_text_on_a_phone(browser, site_url, path):
+    """On a wide screen the lead stands out; at 390 px it stays a lead (larger than the text) without
+    filling the first screen by itself: at most an eighth larger than the text, and the title at most
+    three lines."""
+    sizes = {}
+    for width in (390, 1280):
+        with opened(browser, f"{site_url}/{path}", width) as page:
+            lead, text = (page.locator(selector).first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+                          for selector in (".md-content .bss-lead", ".md-content article"))
+            title = page.locator(".md-content h1").first.evaluate(
+                "h => [h.getBoundingClientRect().height, parseFloat(getComputedStyle(h).lineHeight)]")
+        assert lead > text, (width, lead, text)
+        sizes[width] = lead
+        if width == 390:
+            assert lead <= text * 1.125, (lead, text)
+            assert title[0] <= 3 * title[1] + 1, title
+    assert sizes[390] < sizes[1280]
 
 def test_the_header_shows_the_sites_own_mark(page, site_url):
     mark = (ROOT / "overrides/.icons/bss/mark.svg").read_text(encoding="utf-8")
