@@ -149,11 +149,16 @@ def test_case_studies_are_out_of_the_menu_and_belong_to_the_catalogue_section():
 
 
 def test_a_case_study_leads_to_the_others_of_its_service_type_in_the_catalogue():
+    """To its type's own pages of results (they work without JavaScript; the catalogue's page holds
+    only its first cards), which, like the case study, open the catalogue's section in the menu."""
     built = site_module.build_site(ROOT)
     case = built.content.case_studies["spalatorie-sociala-glodeni"]
+    homes = site_module.menu_homes(built)
     for lang in built.links.languages:
         page = built.pages[built.links.src_uri(built.links.page("case-study", case.id), lang)].markdown
-        assert f"(index.md?tip={case.service_type}#{case.service_type})" in page
+        assert f"(tip/{case.service_type}.md)" in page
+        listing = built.links.src_uri(built.links.page("catalogue-type", case.service_type), lang)
+        assert listing in built.pages and homes[listing] == built.links.src_uri(built.links.page("case-studies"), lang)
 
 
 

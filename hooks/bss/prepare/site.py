@@ -10,7 +10,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from bss.prepare.content import case_studies, courses, easy, glossary, guide, partners, programmes, taxonomies
-from bss.prepare.pages import catalogue, home, illustrations, qr, question_banks, results, site_pages
+from bss.prepare.pages import catalogue, catalogue_lists, home, illustrations, qr, question_banks, results, site_pages
 from bss.prepare.content.load import Content, load_content
 from bss.csp import with_policy
 from bss.prepare.caches import Caches
@@ -18,6 +18,7 @@ from bss.fingerprint import fingerprint
 from urllib.parse import urlsplit
 
 from bss.prepare.pages.links import Links
+from bss.prepare.read.files import IMAGES_DIR
 from bss.problems import ContentError
 from bss.prepare.pages.render import PageSpec, RenderedPage, Renderer
 from bss.settings import CONFIG
@@ -164,15 +165,21 @@ def menu(site: Site) -> dict[str, list]:
     return out
 
 
+# The pages the menu leaves out, all in the catalogue's section: the case studies, and the
+# catalogue's other pages of results.
+OUT_OF_MENU = ("case-study", "catalogue-page", "catalogue-type", "catalogue-district")
+
+
 def menu_homes(site: Site) -> dict[str, str]:
-    """The pages the menu leaves out (case studies), each with the first page of the menu section
-    they belong to (the catalogue), by src_uri in every language: the menu still says where the
-    reader is, and leads to the others from there."""
+    """The pages the menu leaves out (case studies, pages of results), each with the first page of
+    the menu section they belong to (the catalogue), by src_uri in every language: the menu still
+    says where the reader is, and leads to the others from there."""
     out = {}
     for lang in site.links.languages:
         home = site.links.src_uri(site.links.page("case-studies"), lang)
-        for id in site.content.case_studies:
-            out[site.links.src_uri(site.links.page("case-study", id), lang)] = home
+        for spec in site.specs:
+            if spec.kind in OUT_OF_MENU:
+                out[site.links.src_uri(site.links.page(spec.kind, spec.id), lang)] = home
     return out
 
 
@@ -235,6 +242,8 @@ def extra_files(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
     return {**redirect_pages(site, use_directory_urls), **alias_pages(site, use_directory_urls),
             **moved_pages(site, use_directory_urls),
             **catalogue.open_data_files(site.content, site.links, site.content.strings),
+            **catalogue_lists.index_files(site.content, site.links, f"/{IMAGES_DIR.removeprefix('docs/')}/",
+                                          {t: illustrations.file(t) for t in site.content.service_types}, use_directory_urls),
             **question_banks.files(site.content.courses, site.links, site.content.strings,
                                    site.content.settings.markdown_extensions)}
 
