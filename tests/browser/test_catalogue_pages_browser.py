@@ -112,6 +112,11 @@ def test_with_javascript_the_filters_cover_every_case_study_from_the_index(page,
     assert set(shown(page)) == want and len(want) > 48
     assert re.fullmatch(rf"{len(want)} (de )?studii de caz din {len(cases)}", page.locator("[data-count]").text_content())
     assert page.locator("nav[data-pages]").is_hidden()
+    assert not built.keys() & want  # none of them was on the page: all drawn from the index
+    group = page.locator('[data-group="respiro"] h3').text_content()
+    toc = page.locator('.md-nav--secondary a[href="#respiro"]')
+    entries = toc.evaluate_all("els => els.map(e => e.textContent.trim())")
+    assert entries and all(entry == group.rstrip("¶").strip() for entry in entries), (group, entries)
     code = busiest_district(cases)
     tiles = page.locator("a[data-raion] [data-tile-count]")
     assert page.locator(f'a[data-raion="{code}"] [data-tile-count]').text_content() == str(len(of(cases, tip="respiro", raion=code)))

@@ -102,6 +102,18 @@
   function tocEntries(id) {
     return all('.md-nav--secondary a[href="#' + id + '"]');
   }
+  var modelEntries = tocEntries(modelGroup.getAttribute("data-group")).map(function (link) { return link.closest("li"); });
+  /* A group's entries in the table of contents: a group the page did not have gets copies of its first group's. */
+  function tocFor(type) {
+    var links = tocEntries(type);
+    if (links.length) return links;
+    return modelEntries.map(function (model) {
+      var entry = model.cloneNode(true), link = entry.querySelector("a");
+      link.setAttribute("href", "#" + type);
+      model.parentNode.appendChild(entry);
+      return link;
+    });
+  }
   /* The index of every card, loaded once, when first needed. */
   function load() {
     if (!loading) loading = new Promise(function (resolve, reject) {
@@ -177,8 +189,10 @@
       g.className = g.className.replace(/\bbss-group--w\d\b/, "bss-group--w" + Math.max(1, Math.min(items.length, 3)));
       g.querySelector("[data-group-count]").textContent = label;
       gallery.appendChild(g);
-      tocEntries(type).forEach(function (link) {
-        link.closest("li").hidden = g.hidden;
+      tocFor(type).forEach(function (link) {
+        var entry = link.closest("li");
+        entry.parentNode.appendChild(entry);  /* in the groups' order */
+        entry.hidden = g.hidden;
         (link.querySelector(".md-ellipsis") || link).textContent = g.getAttribute("data-label") + " " + label;
       });
     });
