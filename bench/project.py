@@ -18,7 +18,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from bss.prepare.site import build_site, menu, menu_title, with_generated_pages  # noqa: E402
+from bss.prepare.menus import menu, menu_title, with_generated_pages  # noqa: E402
+from bss.prepare.site import build_site  # noqa: E402
 from bss.settings import _Loader  # noqa: E402  (reads mkdocs.yml's !ENV tags)
 
 DISTRICTS = [line.split(",")[0] for line in (ROOT / "data/administrative-units.csv").read_text().splitlines()[1:]]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_project, is_build, mkdocs_build, shared_build
+from helpers import GROWN, ROOT, copy_project, is_build, mkdocs_build, shared_build
 
 # The tests build with the address in mkdocs.yml, whatever the shell that runs them has set.
 os.environ.pop("SITE_URL", None)
@@ -52,10 +52,27 @@ def built_site(tmp_path_factory) -> Path:
     return shared_build(tmp_path_factory, "built_site", make)
 
 
+@pytest.fixture(scope="session")
+def grown_sites(tmp_path_factory) -> dict[int, Path]:
+    """The site built with N generated case studies added (bench/project.py), for each N in GROWN:
+    the catalogue at a size where its pages of results are many. Each project is the site's folder's
+    sibling ``engine-<N>``, its case studies under ``data/case-studies``."""
+    from project import make_engine  # bench/, on the path through helpers
+
+    def make(n: int):
+        def build(folder: Path) -> Path:
+            engine = make_engine(n, folder)
+            result = mkdocs_build(engine, engine / "site", env={"BSS_SEARCH_INDEX": "0"})
+            assert result.returncode == 0, result.stderr
+            return engine / "site"
+        return build
+    return {n: shared_build(tmp_path_factory, f"grown-{n}", make(n)) for n in GROWN}
+
+
 # The fixtures that build a whole site (shared by a module or the session, so they start before the
 # guard above): a test that uses one is a build test, marked or not.
 BUILD_FIXTURES = {"built_site", "properdocs_site", "demo_site", "three_languages", "photo_site", "hostile_site",
-                  "preview_builds"}
+                  "preview_builds", "grown_sites"}
 
 
 def pytest_collection_modifyitems(items):

@@ -16,6 +16,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))  # the static servers and browser settings the benchmarks use too
 
 COPIED = ("data", "docs", "courses", "hooks", "overrides", "tools", "mkdocs.yml", "mkdocs-offline.yml", "mkdocs-demo.yml")
+# The numbers of generated case studies the catalogue is built with beside the shipped ones (grown_sites).
+GROWN = (100, 300)
 EXAMPLES = "tests/fixtures/examples"  # the illustrative records, for the demonstration build only
 
 

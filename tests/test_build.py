@@ -41,12 +41,27 @@ def easy_pages(slug: str) -> set[str]:
     return pages
 
 
+def catalogue_pages(per_page: int = 48) -> set[str]:
+    """The catalogue's other pages of results: numbered pages past its first, and each service type's
+    and each district's list (the first page, then numbered ones), for what the case studies hold."""
+    cases = [load(ROOT / f"data/case-studies/{i}.yml") for i in ids("data/case-studies")]
+    lists = {"studii-de-caz/": len(cases)}
+    for case in cases:
+        for where in (f"studii-de-caz/tip/{case['service_type']}/", *(f"studii-de-caz/raion/{d.lower()}/" for d in case["districts"])):
+            lists[where] = lists.get(where, 0) + 1
+    pages = {where for where in lists if where != "studii-de-caz/"}
+    for where, n in lists.items():
+        pages |= {f"{where}pagina/{k}/" for k in range(2, -(-n // per_page) + 1)}
+    return pages
+
+
 def expected_pages(lang: str = "ro") -> set[str]:
     """Worked out from the data files, independently of the site code."""
     pages = {"", "404/", "programe/", "parteneri/", "studii-de-caz/", "studii-de-caz/date-deschise/"}
     pages |= {f"programe/{i}/" for i in ids("data/programmes")}
     pages |= {f"parteneri/{i}/" for i in ids("data/partners")}
     pages |= {f"studii-de-caz/{i}/" for i in ids("data/case-studies")}
+    pages |= catalogue_pages()
     pages |= {"ghid/", "ghid/complet/", "glosar/"} | {f"ghid/{i}/" for i in ids("data/guide")}
     pages |= {f"ghid/{i}/fisa/" for i in ids("data/guide")}  # each chapter's printable handout
     pages |= {"cursuri/", "rezultate/", "cautare/"}

@@ -10,6 +10,8 @@ import pytest
 
 from helpers import ROOT, copy_project
 
+from bss.prepare import beside
+from bss.prepare import menus as menu_module
 from bss.prepare import site as site_module
 from preview.rebuilds import REBUILDS, Rebuilds, page_title
 
@@ -88,7 +90,10 @@ def test_an_edit_rebuilds_the_pages_that_show_it_and_no_other(preview_builds):
     rebuilt = {page for page in third if third[page] != second.get(page) and _built_by_mkdocs(site_dir / page)}
     showing = {page for page in third if "Titlu nou: " in (site_dir / page).read_text(encoding="utf-8")}
     assert {CASE_PAGE, "studii-de-caz/index.html"} <= showing  # the page and the catalogue
-    catalogues = {"studii-de-caz/index.html", "en/studii-de-caz/index.html"}  # cards in order of title
+    # the catalogue's pages of results, in both languages: their cards follow one order (the title in the
+    # default language), so that a page's number holds the same case studies in every language
+    catalogues = {page for page in rebuilt if page.removeprefix("en/").startswith(
+        ("studii-de-caz/index.html", "studii-de-caz/tip/", "studii-de-caz/raion/", "studii-de-caz/pagina/"))}
     assert rebuilt <= showing | docs | catalogues, sorted(rebuilt - showing - docs)
     assert showing <= rebuilt | {page for page in showing if not _built_by_mkdocs(site_dir / page)}, "no stale page"
     assert "studii-de-caz/casa-comunitara-falesti/index.html" not in rebuilt
@@ -142,23 +147,28 @@ def test_case_studies_are_out_of_the_menu_and_belong_to_the_catalogue_section():
                     walk(pages)
             else:
                 listed.add(entry)
-    for entries in site_module.menu(built).values():
+    for entries in menu_module.menu(built).values():
         walk(entries)
     cases = {built.links.page("case-study", id) for id in built.content.case_studies}
     assert cases and not cases & listed
     assert built.links.page("open-data") in listed  # the section keeps its other pages
-    homes = site_module.menu_homes(built)
+    homes = menu_module.menu_homes(built)
     for lang in built.links.languages:
         catalogue = built.links.src_uri(built.links.page("case-studies"), lang)
         assert {homes[built.links.src_uri(page, lang)] for page in cases} == {catalogue}
 
 
 def test_a_case_study_leads_to_the_others_of_its_service_type_in_the_catalogue():
+    """To its type's own pages of results (they work without JavaScript; the catalogue's page holds
+    only its first cards), which, like the case study, open the catalogue's section in the menu."""
     built = site_module.build_site(ROOT)
     case = built.content.case_studies["spalatorie-sociala-glodeni"]
+    homes = menu_module.menu_homes(built)
     for lang in built.links.languages:
         page = built.pages[built.links.src_uri(built.links.page("case-study", case.id), lang)].markdown
-        assert f"(index.md?tip={case.service_type}#{case.service_type})" in page
+        assert f"(tip/{case.service_type}.md)" in page
+        listing = built.links.src_uri(built.links.page("catalogue-type", case.service_type), lang)
+        assert listing in built.pages and homes[listing] == built.links.src_uri(built.links.page("case-studies"), lang)
 
 
 
@@ -273,8 +283,8 @@ def test_the_preview_keeps_the_question_banks_while_the_world_is_the_same(projec
     files = question_banks.files
     monkeypatch.setattr(question_banks, "files", lambda *args: made.append(1) or files(*args))
     caches = Caches(keep_checked=True)
-    first = site_module.extra_files(site_module.build_site(project, caches=caches))
-    assert site_module.extra_files(site_module.build_site(project, caches=caches)) == first and len(made) == 1
+    first = beside.extra_files(site_module.build_site(project, caches=caches))
+    assert beside.extra_files(site_module.build_site(project, caches=caches)) == first and len(made) == 1
     course = next((project / "courses").rglob("*.yml"))
     course.write_text(course.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert site_module.extra_files(site_module.build_site(project, caches=caches)) == first and len(made) == 2
+    assert beside.extra_files(site_module.build_site(project, caches=caches)) == first and len(made) == 2

@@ -31,3 +31,23 @@ def search_results(page, query: str) -> list[str]:
     """The addresses of the results the search page shows for ``query``, once they have all come."""
     page.wait_for_function(_SEARCHED, arg=query)
     return page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+
+
+# Where a gallery of cards has its rows (catalogue): for the groups side by side and the cards of each
+# group, each row's space left of its first item and right of its last, and how many items it has.
+ROWS = """gallery => {
+    const box = e => e.getBoundingClientRect();
+    const rows = items => {  // items side by side: grouped by their top edge
+        const out = {};
+        for (const item of items) (out[Math.round(box(item).top)] ||= []).push(box(item));
+        return Object.values(out);
+    };
+    const span = (row, within) => [Math.min(...row.map(r => r.left)) - box(within).left,
+                                   box(within).right - Math.max(...row.map(r => r.right)), row.length];
+    const groups = [...gallery.querySelectorAll('[data-group]:not([hidden])')];  // those the filters leave
+    return {
+        groups: rows(groups).map(row => span(row, gallery)),
+        cards: groups.flatMap(g => rows([...g.querySelectorAll('li[data-case]:not([hidden])')]).map(row => span(row, g.querySelector('ul')))),
+        width: box(gallery).width,
+    };
+}"""

@@ -9,13 +9,19 @@ import pytest
 import yaml
 from playwright.sync_api import expect as pw_expect
 
-from browsing import assert_accessible
+from browsing import ROWS, assert_accessible
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data/case-studies").glob("*.yml")}
 
 
+def settled(page) -> None:
+    """Wait until the cards shown follow the filters: the first filter loads the index of every card."""
+    page.wait_for_selector("[data-gallery]:not([aria-busy])", state="attached")
+
+
 def visible_cases(page) -> set[str]:
+    settled(page)
     return set(page.locator("li[data-case]:visible").evaluate_all("els => els.map(e => e.dataset.case)"))
 
 
@@ -172,6 +178,7 @@ def test_a_filtered_catalogue_passes_axe(page, site_url, axe, prefix):
 def shown_counts(page) -> dict:
     """What the page says about counts: each filter's choices (count, greyed out), each group's
     heading and table-of-contents entry, each map tile."""
+    settled(page)
     return page.evaluate("""() => ({
         choices: Object.fromEntries([...document.querySelectorAll('form[data-filters] select')].map(s => [s.name,
             Object.fromEntries([...s.querySelectorAll('option[data-label]')].filter(o => !o.hidden || o.selected)
@@ -247,31 +254,13 @@ def test_on_a_phone_choosing_a_filter_brings_the_results_into_view_and_announces
     before = count.text_content()
     page.locator("#f-tip").focus()
     page.select_option("#f-tip", most_common("tip"))
-    assert count.text_content() != before
+    pw_expect(count).not_to_have_text(before)
     header = page.locator(".md-header").evaluate("e => e.getBoundingClientRect().bottom")
     top = count.evaluate("e => e.getBoundingClientRect().top")
     first = page.locator("li[data-case]:visible").first.evaluate("e => e.getBoundingClientRect().top")
     assert header <= top and first < 800, (header, top, first)  # below the sticky header, the first result in view
     assert page.evaluate("document.activeElement.id") == "f-tip"  # the reader may choose another filter
     ctx.close()
-
-
-ROWS = """gallery => {
-    const box = e => e.getBoundingClientRect();
-    const rows = items => {  // items side by side: grouped by their top edge
-        const out = {};
-        for (const item of items) (out[Math.round(box(item).top)] ||= []).push(box(item));
-        return Object.values(out);
-    };
-    const span = (row, within) => [Math.min(...row.map(r => r.left)) - box(within).left,
-                                   box(within).right - Math.max(...row.map(r => r.right)), row.length];
-    const groups = [...gallery.querySelectorAll('[data-group]')];
-    return {
-        groups: rows(groups).map(row => span(row, gallery)),
-        cards: groups.flatMap(g => rows([...g.querySelectorAll('li[data-case]')]).map(row => span(row, g.querySelector('ul')))),
-        width: box(gallery).width,
-    };
-}"""
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"])

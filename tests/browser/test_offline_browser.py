@@ -72,6 +72,7 @@ def test_the_catalogue_filters_from_a_folder(usb):
     choices = page.locator("select").first.locator("option[data-label]:not([disabled])")  # the first that gives any
     page.locator("select").first.select_option(choices.first.get_attribute("value"))
     assert "?" in page.url
+    page.wait_for_selector("[data-gallery]:not([aria-busy])", state="attached")  # the index of every card, loaded
     assert 0 < page.locator(".bss-card:visible").count() < total
 
 

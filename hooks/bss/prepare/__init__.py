@@ -5,7 +5,9 @@ language. Pure Python: no MkDocs.
     content/   one module per content type, and load.py (``load_content``: every collection checked)
     pages/     page specs rendered through Jinja2 (render.py), links, catalogue, QR codes, icons,
                the theme's strings (theme.py), the translation report
-    site.py    the whole site: checked, rendered, its menu, the files finish writes beside the pages
+    site.py    the whole site: checked and rendered (``Site``)
+    menus.py   its menu, for the engine
+    beside.py  the files finish writes beside the pages
 
 Entry points: ``prepare(root, config)`` -> ``Site`` (``Prepared``: once per content change) (every page of every language, as Markdown) and
 ``check(root, config)`` (everything checked, short of rendering); both raise ``ContentError``
@@ -16,8 +18,9 @@ from bss.prepare.pages.pdf_documents import documents as pdf_documents
 from bss.prepare.pages.render import TEMPLATES
 from bss.prepare.pages.theme import point_alternates, theme_strings
 from bss.prepare.pages.report import build_notes
-from bss.prepare.site import (Prepared, Site, finishing, menu, menu_title, name_sections, section_parents,
-                              with_generated_pages)
+from bss.prepare.beside import finishing
+from bss.prepare.menus import menu, menu_title, name_sections, section_parents, with_generated_pages
+from bss.prepare.site import Prepared, Site
 from bss.prepare.site import build_site as prepare
 from bss.prepare.site import check_site as check
 

@@ -7,16 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markupsafe import escape
 
 from bss.prepare.content import case_studies, courses, easy, glossary, guide, partners, programmes, taxonomies
-from bss.prepare.pages import catalogue, home, illustrations, kept, qr, question_banks, results, site_pages
+from bss.prepare.pages import catalogue, home, illustrations, kept, qr, results, site_pages
 from bss.prepare.content.load import Content, load_content
-from bss.csp import with_policy
 from bss.prepare.caches import Caches
 from bss.fingerprint import fingerprint
-from urllib.parse import urlsplit
 
+from bss.prepare.pages.clashes import address_clashes
 from bss.prepare.pages.links import Links
 from bss.problems import ContentError
 from bss.prepare.pages.render import PageSpec, RenderedPage, Renderer
@@ -106,7 +104,8 @@ def check_site(root: Path, config: str = CONFIG, check_markup: bool = True,
             links.add_anchor(kind, id, title, tooltip)
     for act in content.legal_acts.values():
         links.add_name("legal-act", act.id, act.title)
-    problems = links.check_documents(content.documents) + links.check_pages(Path(root) / "docs", Path(root))
+    problems = (address_clashes(links, specs, Path(root)) + links.check_documents(content.documents)
+                + links.check_pages(Path(root) / "docs", Path(root)))
     if problems:
         raise ContentError(problems)
     return content, specs, links
@@ -142,183 +141,3 @@ def qr_files(content: Content, links: Links, caches: Caches | None = None) -> di
             url = links.short_url(chapter, section, lang)
             out[links.src_uri(links.qr_file(chapter, section), lang)] = qr.file(url, title, caches)
     return out
-
-
-# The menu: under each section's own page, the pages generated from the data, by kind. Case studies
-# are not in it: every page of a section carries that section's menu, so listing them (even grouped
-# by service type) made each case study's page carry every other one, and pages and builds grew as
-# the square of their number (issue 26). Readers reach them through the catalogue, which lists and
-# filters them all, and a case study links back to the others of its service type there.
-MENU = {"programmes": ("programme",), "partners": ("partner",), "case-studies": ("open-data",),
-        "guide": ("chapter", "guide-whole"), "courses": ("course",)}
-
-
-def menu(site: Site) -> dict[str, list]:
-    """For each section's page (its source path), the menu entries to add under it, in the form
-    MkDocs reads a nav: page paths, and ``{title: [pages]}`` for a subsection (a course, titled
-    ``course:<id>`` for the hook to name in each language)."""
-    by_kind: dict[str, list] = {}
-    for spec in site.specs:
-        by_kind.setdefault(spec.kind, []).append(spec)
-    out = {}
-    for section, kinds in MENU.items():
-        entries: list[str | dict[str, list[str]]] = []
-        for kind in kinds:
-            for spec in by_kind.get(kind, []):
-                page = site.links.page(kind, spec.id)
-                if kind == "course":
-                    course = site.content.courses[spec.id]
-                    pages = [page] + [site.links.page("module", m.key) for m in course.own_modules]  # one place in the menu each
-                    entries.append({f"course:{course.id}": pages + [site.links.page("certificate", course.id)]})
-                else:
-                    entries.append(page)
-        out[site.links.page(section)] = entries
-    return out
-
-
-def menu_homes(site: Site) -> dict[str, str]:
-    """The pages the menu leaves out (case studies), each with the first page of the menu section
-    they belong to (the catalogue), by src_uri in every language: the menu still says where the
-    reader is, and leads to the others from there."""
-    out = {}
-    for lang in site.links.languages:
-        home = site.links.src_uri(site.links.page("case-studies"), lang)
-        for id in site.content.case_studies:
-            out[site.links.src_uri(site.links.page("case-study", id), lang)] = home
-    return out
-
-
-def menu_title(site: Site, key: str, lang: str) -> str | None:
-    """The title in ``lang`` of a menu section named by a key (``nav.guide``, ``course:<id>``);
-    None for any other."""
-    if key.startswith("course:") and key[7:] in site.content.courses:
-        return site.content.courses[key[7:]].title.get(lang)[0]
-    if key.startswith("nav.") and site.content.strings.has(key, lang):
-        return site.content.strings.t(key, lang)
-    return None
-
-
-def with_generated_pages(nav: list, added: dict[str | None, list]) -> list:
-    """The configured menu (mkdocs.yml's nav), each section followed by the generated pages of its kind."""
-    out = []
-    for item in nav:
-        if isinstance(item, dict):
-            (title, children), = item.items()
-            if isinstance(children, list):
-                first = children[0] if children and isinstance(children[0], str) else None
-                extra = [e for e in added.get(first, []) if e not in children]
-                item = {title: with_generated_pages(children, added) + extra}
-        out.append(item)
-    return out
-
-
-def name_sections(site: Site, items: list, lang: str) -> list[str]:
-    """Give each menu section named by a key (``nav.guide``, ``course:<id>``)
-    its title in ``lang``, escaped (the theme writes it as is); returns the keys that have none.
-    ``items``: the engine's menu, duck-typed (``.is_section``, ``.title``, ``.children``)."""
-    missing = []
-    for section in _sections(items):
-        title = menu_title(site, section.title, lang)
-        if title is not None:
-            section.title = str(escape(title))
-        elif section.title.startswith(("nav.", "course:")):
-            missing.append(section.title)
-    return missing
-
-
-def section_parents(site: Site, items: list) -> dict:
-    """For each page the menu leaves out (a case study), by src_uri, the engine's menu section it
-    belongs to (the catalogue's): the engine marks that section active while it builds the page, and
-    the theme shows the reader where they are. ``items``: the engine's menu, duck-typed
-    (``.is_section``, ``.children``, a page's ``.is_page`` and ``.file.src_uri``)."""
-    firsts = {s.children[0].file.src_uri: s for s in _sections(items) if s.children and s.children[0].is_page}
-    return {uri: firsts[home] for uri, home in menu_homes(site).items() if home in firsts}
-
-
-def _sections(items):
-    for item in items:
-        if item.is_section:
-            yield item
-            yield from _sections(item.children)
-
-
-def extra_files(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
-    """Files written beside the pages: short-link redirects, the open-data downloads, the question banks."""
-    return {**redirect_pages(site, use_directory_urls), **alias_pages(site, use_directory_urls),
-            **moved_pages(site, use_directory_urls),
-            **catalogue.open_data_files(site.content, site.links, site.content.strings),
-            **kept.keep(site.renderer.caches, "question-banks", site.world, repr(site.content.courses), lambda: question_banks.files(
-                site.content.courses, site.links, site.content.strings, site.content.settings.markdown_extensions))}
-
-
-def redirect_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
-    """Static redirect pages for the guide's short links, by output file path, in every language.
-
-    They work without JavaScript: a meta refresh, and a visible link for anyone it does not move.
-    """
-    links, out = site.links, {}
-    for lang in links.languages:
-        for chapter, section in guide.short_links(site.content):
-            folder, href = links.redirect(chapter, section, lang, use_directory_urls)
-            kind, id = links.guide_entry(chapter, section)
-            loc = site.renderer.localizer(lang, links.page(kind, id))
-            out[f"{folder}index.html"] = with_policy(site.renderer.render_html(
-                "redirect.html", L=loc, href=href, title=loc.plain(links.title(kind, id))))
-    return out
-
-
-def alias_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
-    """Where a page's address differs by language (an easy-to-read page: .../usor-de-citit/,
-    /en/.../easy-to-read/), each other language's word leads, in this language, to the page."""
-    links, out = site.links, {}
-    for spec in site.specs:
-        versions = links.versions(spec.kind, spec.id)
-        for lang in links.languages:
-            for page in versions.values():
-                if page != versions[lang]:
-                    out.update(_redirect(site, lang, page, versions[lang], spec.title, use_directory_urls))
-    return out
-
-
-def moved_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
-    """A module a course no longer has (its ``moved`` list): in every language, its old address
-    leads to the module that teaches it now, and its easy-to-read address (under either
-    language's word) to that module's easy-to-read page, or to the module if it has none."""
-    links, out = site.links, {}
-    modules = {m.key: m for course in site.content.courses.values() for m in course.modules}
-    for course in site.content.courses.values():
-        for old, key in course.moved:
-            module, easy = modules[key], links.versions("module-easy", key)
-            for lang in links.languages:
-                out.update(_redirect(site, lang, links.versions("module", f"{course.id}/{old}")[lang],
-                                     links.page("module", key), module.title, use_directory_urls))
-                target = easy[lang] if module.easy else links.page("module", key)
-                for page in links.versions("module-easy", f"{course.id}/{old}").values():
-                    out.update(_redirect(site, lang, page, target, module.title, use_directory_urls))
-    return out
-
-
-def _redirect(site: Site, lang: str, page: str, target: str, title, use_directory_urls: bool) -> dict[str, str]:
-    """The file at page ``page``'s address in ``lang`` that leads, in ``lang``, to page ``target``."""
-    links = site.links
-    alias, to = links.page_url(page, lang, use_directory_urls), links.page_url(target, lang, use_directory_urls)
-    loc = site.renderer.localizer(lang, target)
-    html = site.renderer.render_html("redirect.html", L=loc, href=links.relative_url(to, alias), title=loc.plain(title))
-    return {alias.lstrip("/") + ("index.html" if alias.endswith("/") else ""): with_policy(html)}
-
-
-def not_found_sources(site: Site) -> dict[str, str]:
-    """Each language's "page not found" as hosts serve it, ``404.html`` at the language's root ->
-    the address of the built page it copies (finish makes its addresses absolute: it is shown at
-    any address)."""
-    links = site.links
-    return {f"{links.prefix(lang)}404.html": links.url("not-found", "", lang).lstrip("/") for lang in links.languages}
-
-
-def finishing(site: Site, use_directory_urls: bool = True) -> dict:
-    """What finish needs from the prepared site, as plain data (``bss.finish.SiteFiles``' fields):
-    the files written beside the pages, the 404 pages' sources (hosts look for them only in a
-    build with folder addresses) and the site's base path."""
-    return {"extra": extra_files(site, use_directory_urls),
-            "not_found": not_found_sources(site) if use_directory_urls else {},
-            "base": urlsplit(site.links.site_url or "/").path.rstrip("/") + "/"}

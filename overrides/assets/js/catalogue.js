@@ -1,24 +1,33 @@
 /* Case-study catalogue: combined filters and map tiles, with the state kept in the address
    (?raion=MD-CA&tip=respiro) so a filtered view can be shared, bookmarked, reloaded, and kept
-   when switching language. Every count follows the filters chosen: the result count, each group's
-   heading and its entry in the table of contents, each choice of each filter (how many it would
-   give with the other filters; a choice that gives none is greyed out), and the map. The result
-   count is a live region, so a change is announced; on a phone, where it sits far below the
-   filters, it is also brought into view. A value in the address that no filter knows is left out,
-   and the page says so. Without JavaScript the full list shows, grouped by type of service. */
+   when switching language. The page holds only the first cards (it stays light at any number of
+   case studies); the first filter loads the index of every card (cards.js beside the page, a script
+   so that it loads from a folder too), and from then on the filters, every count and the cards shown
+   come from it: the cards are copies of the page's first card, filled in, so they look the same.
+   Every count follows the filters chosen: the result count, each group's heading and its entry in
+   the table of contents, each choice of each filter (how many it would give with the other
+   filters; a choice that gives none is greyed out), and the map. The result count is a live
+   region, so a change is announced; on a phone, where it sits far below the filters, it is also
+   brought into view. A value in the address that no filter knows is left out, and the page says
+   so. Without JavaScript the first cards show, with numbered pages of the others, and the map and
+   the list of types lead to each district's and each type's own pages. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-filters]");
-  if (!form) return;
+  var gallery = document.querySelector("[data-gallery]");
+  var modelCard = gallery && gallery.querySelector("li[data-case]");  /* every card drawn is a copy of it */
+  if (!form || !modelCard) return;
   function all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
-  var cards = all("li[data-case]");
-  var groups = all("[data-group]");
+  var modelGroup = gallery.querySelector("[data-group]");
+  var pages = document.querySelector("[data-pages]");
+  var perPage = Number(form.getAttribute("data-per-page"));
   var tiles = all("a[data-raion]");
   var count = document.querySelector("[data-count]");
   var empty = document.querySelector("[data-empty]");
   var unknown = form.querySelector("[data-unknown]");
   var selects = all("select", form);
-  var total = cards.length;
+  var total = Number(count.getAttribute("data-total"));
+  var index = null, loading = null;
   var lang = document.documentElement.lang || "ro";
   var phone = window.matchMedia("(max-width: 44.9375em)");  /* the theme's phone layout */
   var number = new Intl.NumberFormat(lang);
@@ -51,9 +60,7 @@
     document.dispatchEvent(new CustomEvent("bss:address"));  /* the language menu follows */
   }
   function matches(card, s, except) {
-    return Object.keys(s).every(function (k) {
-      return k === except || (card.getAttribute("data-" + k) || "").split(" ").indexOf(s[k]) >= 0;
-    });
+    return Object.keys(s).every(function (k) { return k === except || (card[k] || []).indexOf(s[k]) >= 0; });
   }
   function plural(n) {
     var text = count.getAttribute("data-" + new Intl.PluralRules(lang).select(n)) || count.getAttribute("data-other");
@@ -62,9 +69,9 @@
   /* How many case studies each value of filter ``key`` would give, with the other filters as they are. */
   function tally(key, s) {
     var n = {};
-    cards.forEach(function (card) {
+    index.cards.forEach(function (card) {
       if (!matches(card, s, key)) return;
-      (card.getAttribute("data-" + key) || "").split(" ").forEach(function (v) { if (v) n[v] = (n[v] || 0) + 1; });
+      (card[key] || []).forEach(function (v) { n[v] = (n[v] || 0) + 1; });
     });
     return n;
   }
@@ -95,31 +102,123 @@
   function tocEntries(id) {
     return all('.md-nav--secondary a[href="#' + id + '"]');
   }
-  function apply(updateAddress) {
-    var s = state(), shown = 0;
-    cards.forEach(function (card) {
-      var ok = matches(card, s);
-      card.hidden = !ok;
-      if (ok) shown += 1;
+  var modelEntries = tocEntries(modelGroup.getAttribute("data-group")).map(function (link) { return link.closest("li"); });
+  /* A group's entries in the table of contents: a group the page did not have gets copies of its first group's. */
+  function tocFor(type) {
+    var links = tocEntries(type);
+    if (links.length) return links;
+    return modelEntries.map(function (model) {
+      var entry = model.cloneNode(true), link = entry.querySelector("a");
+      link.setAttribute("href", "#" + type);
+      model.parentNode.appendChild(entry);
+      return link;
     });
-    groups.forEach(function (g) {
-      var n = all("li[data-case]:not([hidden])", g).length, label = "(" + number.format(n) + ")";
-      g.hidden = n === 0;
+  }
+  /* The index of every card, loaded once, when first needed. */
+  function load() {
+    if (!loading) loading = new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = form.getAttribute("data-index");
+      script.onload = function () { index = window.bssCards; resolve(); };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+    return loading;
+  }
+  function label(key, value) {
+    var option = form.querySelector("select[name=" + key + "] option[value='" + CSS.escape(value) + "']");
+    return option ? option.getAttribute("data-label") : value;
+  }
+  /* A card like the page's own: the first card copied, filled in with ``c`` from the index. */
+  function drawCard(c) {
+    var card = modelCard.cloneNode(true);
+    card.setAttribute("data-case", c.id);
+    selects.forEach(function (sel) { card.setAttribute("data-" + sel.name, (c[sel.name] || []).join(" ")); });
+    var img = card.querySelector(".bss-card__pic img");
+    img.src = c.p || index.pictures[c.tip[0]];
+    img.alt = c.p ? c.a : "";
+    if (c.p) { img.removeAttribute("width"); img.removeAttribute("height"); }
+    else { img.width = 160; img.height = 90; }
+    var link = card.querySelector(".bss-card__title a"), badge = card.querySelector(".bss-badge");
+    link.href = c.u;
+    link.textContent = "";
+    if (c.l) {  /* not translated: said in its own language, as on the page */
+      var span = document.createElement("span");
+      span.lang = c.l;
+      span.className = "bss-untranslated";
+      span.textContent = c.t;
+      link.appendChild(span);
+    } else link.textContent = c.t;
+    if (badge) {
+      if (badge.previousSibling && badge.previousSibling.nodeType === 3) badge.previousSibling.remove();
+      badge.remove();
+    }
+    if (c.x) {
+      badge = document.createElement("span");
+      badge.className = "bss-badge";
+      badge.textContent = index.example;
+      link.parentNode.append(" ", badge);
+    }
+    var meta = [label("tip", c.tip[0]), c.raion.map(function (d) { return label("raion", d); }).join(", ")];
+    if (c.org.length) meta.push(label("org", c.org[0]));
+    card.querySelector(".bss-card__meta").textContent = meta.join(" · ");
+    return card;
+  }
+  /* A service type's group, the page's own or a copy of its first group. */
+  function group(type) {
+    var g = gallery.querySelector('[data-group="' + type + '"]');
+    if (g) return g;
+    g = modelGroup.cloneNode(true);
+    g.setAttribute("data-group", type);
+    g.setAttribute("data-label", label("tip", type));
+    var heading = g.querySelector("h2, h3"), anchor = heading.querySelector(".headerlink");
+    heading.id = type;
+    if (anchor) anchor.setAttribute("href", "#" + type);
+    heading.firstElementChild.firstChild.textContent = label("tip", type) + " ";
+    return g;
+  }
+  /* The cards ``shown``, grouped by type in the catalogue's order. */
+  function draw(shown) {
+    var byType = {};
+    shown.forEach(function (c) { (byType[c.tip[0]] = byType[c.tip[0]] || []).push(c); });
+    index.types.forEach(function (type) {
+      var items = byType[type] || [], g = group(type), list = g.querySelector("ul");
+      var label = "(" + number.format(items.length) + ")";
+      list.replaceChildren.apply(list, items.map(drawCard));
+      g.hidden = items.length === 0;
+      g.className = g.className.replace(/\bbss-group--w\d\b/, "bss-group--w" + Math.max(1, Math.min(items.length, 3)));
       g.querySelector("[data-group-count]").textContent = label;
-      tocEntries(g.getAttribute("data-group")).forEach(function (link) {
-        link.closest("li").hidden = g.hidden;
+      gallery.appendChild(g);
+      tocFor(type).forEach(function (link) {
+        var entry = link.closest("li");
+        entry.parentNode.appendChild(entry);  /* in the groups' order */
+        entry.hidden = g.hidden;
         (link.querySelector(".md-ellipsis") || link).textContent = g.getAttribute("data-label") + " " + label;
       });
     });
-    var filtered = Object.keys(s).length > 0;
-    count.textContent = filtered ? count.getAttribute("data-template").replace("{shown}", plural(shown))
+  }
+  function apply(updateAddress) {
+    var s = state(), filtered = Object.keys(s).length > 0;
+    if (updateAddress) toAddress(s);
+    if (!index) {
+      if (!filtered) return;  /* the page as built says it all */
+      gallery.setAttribute("aria-busy", "true");
+      load().then(function () { gallery.removeAttribute("aria-busy"); apply(false); },
+                  function () { gallery.removeAttribute("aria-busy"); });
+      return;
+    }
+    s = state();  /* the reader may have chosen more while the index loaded */
+    var shown = index.cards.filter(function (c) { return matches(c, s); });
+    total = index.cards.length;
+    draw(filtered ? shown : shown.slice(0, perPage));  /* no filter: the first page, as built */
+    if (pages) pages.hidden = filtered;
+    count.textContent = filtered ? count.getAttribute("data-template").replace("{shown}", plural(shown.length))
       .replace("{total}", number.format(total)) : plural(total);
-    empty.hidden = shown > 0;
+    empty.hidden = shown.length > 0;
     var none = empty.querySelector("[data-none]"), place = form.querySelector("select[name=raion] option:checked");
     none.textContent = place && place.hidden ? none.getAttribute("data-none-yet").replace("{place}", place.getAttribute("data-label"))
       : none.getAttribute("data-none");  /* a district with no case study yet says just that */
     countChoices(s);
-    if (updateAddress) toAddress(s);
   }
   function toResults() {
     count.scrollIntoView({ block: "start" });

@@ -6,11 +6,11 @@ import io
 import json
 from dataclasses import dataclass
 
+from bss.prepare.pages import catalogue_lists
+from bss.prepare.pages.catalogue_lists import FACETS, facet_values
 from bss.prepare.pages.render import PageSpec
 from bss.text import Text
 
-# Filter keys as they appear in the address: /studii-de-caz/?raion=MD-CA&tip=respiro
-FACETS = ("raion", "tip", "grup", "program", "an", "org")
 FIGURES = ("beneficiaries", "staff", "places", "localities", "volunteers")
 # The open data's fields, in order: the one list the files and the page that explains them share.
 FIELDS = ("id", "title", "service_type", "service_type_name", "target_groups", "districts", "district_names",
@@ -35,18 +35,6 @@ class MapTile:
     col: int
     count: int
     shade: int  # 0 none, 1, 2, 3 = three or more
-
-
-def facet_values(case) -> dict[str, tuple[str, ...]]:
-    """The values a case study has for each filter."""
-    return {
-        "raion": case.districts,
-        "tip": (case.service_type,),
-        "grup": case.target_groups,
-        "program": (case.programme,) if case.programme else (),
-        "an": (str(case.start.year),) if case.start else (),
-        "org": (case.organisation,) if case.organisation else (),
-    }
 
 
 def facets(content) -> dict[str, tuple[Option, ...]]:
@@ -153,16 +141,16 @@ def _cell(value) -> str:
 
 
 def pages(content) -> list[PageSpec]:
-    """The catalogue (filters, map, the full list grouped by service type) and, for developers,
-    the page that explains its open data."""
-    cases = sorted(content.case_studies.values(), key=lambda c: str(c.title))
-    groups = [(t, [c for c in cases if c.service_type == t]) for t in content.service_types]
+    """The catalogue (filters, map, the first cards grouped by service type, the way to the others),
+    the other pages of results (catalogue_lists.py) and, for developers, the page that explains its
+    open data."""
     tiles = map_tiles(content)
-    context = {"cases": cases, "groups": [g for g in groups if g[1]], "facets": facets(content),
-               "facet_keys": FACETS, "tiles": tiles, "values": facet_values, "fields": FIELDS,
-               "rows": max(tile.row for tile in tiles) + 1 if tiles else 0, "data_files": _files_of}
+    context = {"total": len(content.case_studies), "facets": facets(content), "facet_keys": FACETS, "tiles": tiles,
+               "values": facet_values, "rows": max(tile.row for tile in tiles) + 1 if tiles else 0,
+               "data_files": _files_of, "index_file": _index_of, **catalogue_lists.first_page(content)}
     return [PageSpec("case-studies", "", "case-studies.md", content.strings.text("nav.case_studies"), context,
                      meta={"catalogue": True}),
+            *catalogue_lists.pages(content),
             PageSpec("open-data", "", "open-data.md", content.strings.text("catalogue.open_data"),
                      {"fields": FIELDS, "data_files": _files_of})]
 
@@ -170,3 +158,8 @@ def pages(content) -> list[PageSpec]:
 def _files_of(loc) -> dict[str, str]:
     """For a template: the open data of the page's language (``loc`` is its Localizer)."""
     return data_files(loc.links, loc.strings, loc.lang)
+
+
+def _index_of(loc) -> str:
+    """For a template: the index of every card in the page's language, as a link from the page."""
+    return loc.file(catalogue_lists.index_file(loc.links, loc.lang))

@@ -41,6 +41,10 @@ PAGES = {
     "partners": "parteneri/index.md", "partner": "parteneri/{id}.md",
     "case-studies": "studii-de-caz/index.md", "case-study": "studii-de-caz/{id}.md",
     "open-data": "studii-de-caz/date-deschise.md",
+    # The catalogue's other pages of results (catalogue_lists.py): {id} is the page's number, or a
+    # service type or a district (lower case), then pagina/<number> past its first page.
+    "catalogue-page": "studii-de-caz/pagina/{id}.md", "catalogue-type": "studii-de-caz/tip/{id}.md",
+    "catalogue-district": "studii-de-caz/raion/{id}.md",
     "results": "rezultate/index.md",
     "guide": "ghid/index.md", "guide-whole": "ghid/complet.md", "chapter": "ghid/{id}.md",
     "handout": "ghid/{id}/fisa.md",

@@ -135,6 +135,10 @@ class Localizer:
         """A Markdown link to the thing, titled with its name unless ``label`` is given."""
         return Markup("[{}]({})").format(Markup(label) if label is not None else self.name(kind, id), self.href(kind, id))
 
+    def address(self, kind: str, id: str = "") -> str:
+        """A link to the page as this build publishes it, for HTML that MkDocs does not rewrite."""
+        return self.file(self.links.url(kind, id, self.lang, self.links.directory_urls).lstrip("/"))
+
     def file(self, path: str) -> str:
         """A link from this page to a file of the site (``path`` from the site's root)."""
         return self.links.file_href(path, self.page, self.lang)
