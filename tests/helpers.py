@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "bench"))  # the static servers and browser settin
 
 COPIED = ("data", "docs", "courses", "hooks", "overrides", "tools", "mkdocs.yml", "mkdocs-offline.yml", "mkdocs-demo.yml")
 # The numbers of generated case studies the catalogue is built with beside the shipped ones (grown_sites).
-GROWN = (100, 300)
+GROWN = (50, 250)  # 250 / 5 generated types: 50 a type, past a page of 48: a type's list has pages of its own
 EXAMPLES = "tests/fixtures/examples"  # the illustrative records, for the demonstration build only
 
 

@@ -35,7 +35,7 @@ def test_every_page_of_results_is_within_budget_and_the_catalogue_does_not_grow(
             numbered = sorted(folder.glob("pagina/*/index.html"), key=lambda p: int(p.parent.name))
             assert [p.parent.name for p in numbered] == [str(k) for k in range(2, math.ceil(total / PER_PAGE) + 1)]
             lists = [*folder.glob("tip/**/index.html"), *folder.glob("raion/**/index.html")]
-            if n == max(GROWN):  # 60 of each generated type: a type's list has pages of its own
+            if n == max(GROWN):  # 50 of each generated type: a type's list has pages of its own
                 assert any("/tip/" in p.as_posix() and "/pagina/" in p.as_posix() for p in lists)
             for page in [folder / "index.html", *numbered, *lists]:
                 assert packed(page) <= BUDGET, (n, page, packed(page))
