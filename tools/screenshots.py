@@ -27,7 +27,8 @@ from transfer import ARGS, CHROMIUM  # noqa: E402
 PAGES = [
     ("home", ""), ("programmes", "programe/"), ("programme", "programe/ssmb-2021/"), ("partners", "parteneri/"),
     ("partner", "parteneri/clinica-juridica-balti/"), ("catalogue", "studii-de-caz/"),
-    ("catalogue-filtered", "studii-de-caz/?raion=MD-BA"), ("case-study", "studii-de-caz/spalatorie-sociala-glodeni/"),
+    ("catalogue-filtered", "studii-de-caz/?raion=MD-BA"), ("catalogue-type", "studii-de-caz/tip/centru-de-zi/"),
+    ("catalogue-district", "studii-de-caz/raion/md-ba/"), ("case-study", "studii-de-caz/spalatorie-sociala-glodeni/"),
     ("open-data", "studii-de-caz/date-deschise/"), ("results", "rezultate/"), ("guide", "ghid/"),
     ("chapter", "ghid/costificarea/"), ("handout", "ghid/costificarea/fisa/"), ("whole-guide", "ghid/complet/"), ("glossary", "glosar/"),
     ("courses", "cursuri/"), ("course", "cursuri/servicii-comunitare/"),
