@@ -116,11 +116,11 @@ def pages(content) -> list[PageSpec]:
 
 def first_page(content) -> dict:
     """What the catalogue's page shows of the list: the first cards, and the way to the others."""
-    cases = ordered(content)
-    parts = slices(cases)
+    every = lists(content)
+    parts = slices(every[0][3])  # the first list: every case study, in the catalogue's order
     return {"groups": grouped(parts[0], content.service_types), "per_page": PER_PAGE,
             "pager": Pager(addresses("case-studies", "", len(parts)), 0),
-            "lists": [(kind, id, name, len(cases)) for kind, id, name, cases in lists(content) if kind == "catalogue-type"]}
+            "lists": [(kind, id, name, len(cases)) for kind, id, name, cases in every if kind == "catalogue-type"]}
 
 
 def index_file(links, lang: str) -> str:
@@ -134,7 +134,8 @@ def index_files(content, links, images_url: str, pictures: dict[str, str], direc
     name every value). A script that sets one variable, so that it also loads from a folder
     (``file://``, where a browser refuses to fetch a file). ``images_url``: where the photos are
     published; ``pictures``: each service type's picture file, both from the site's root."""
-    files = {}
+    files, cases = {}, ordered(content)
+    types = list(dict.fromkeys(c.service_type for c in cases))  # those that have case studies, in the catalogue's order
     for lang in links.languages:
         here = links.page_url(links.page("case-studies"), lang, directory_urls)
 
@@ -142,7 +143,7 @@ def index_files(content, links, images_url: str, pictures: dict[str, str], direc
             return links.relative_url(target, here)
 
         cards = []
-        for case in ordered(content):
+        for case in cases:
             title, fallback = case.title.get(lang)
             card = {"id": case.id, "t": title, "u": rel(links.url("case-study", case.id, lang, directory_urls)),
                     **facet_values(case)}
@@ -154,8 +155,7 @@ def index_files(content, links, images_url: str, pictures: dict[str, str], direc
             if case.example:
                 card["x"] = 1
             cards.append(card)
-        data = {"types": [t for t in content.service_types if any(c.service_type == t for c in content.case_studies.values())],
-                "pictures": {t: rel(path) for t, path in pictures.items()}, "cards": cards}
+        data = {"types": types, "pictures": {t: rel(path) for t, path in pictures.items()}, "cards": cards}
         if any(card.get("x") for card in cards):  # the label an illustrative example carries
             data["example"] = content.strings.t("example.title", lang)
         # json.dumps escapes nothing a script could run: "</script>" cannot end a file of its own.

@@ -60,19 +60,15 @@ def world(root: Path, config: str, titles: dict[str, object]) -> World:
 def render(renderer: Renderer, spec: PageSpec, caches: Caches, world: World | None) -> list[RenderedPage]:
     """The page in every language: rendered, or as kept from the last rebuild when neither its
     record, nor a title it cites, nor the world changed (``world`` None: a one-shot build, nothing kept)."""
-    if world is None or spec.kind not in KEPT:
+    if spec.kind not in KEPT:
         return renderer.render(spec)
-    key = world.of(repr((spec.template, spec.title, spec.description, spec.context, spec.meta, spec.anchors)))
-    table = caches.table("rendered")
-    kept = table.get((spec.kind, spec.id))
-    if kept is None or kept[0] != key:
-        kept = table[spec.kind, spec.id] = (key, renderer.render(spec))
-    return kept[1]
+    reads = repr((spec.template, spec.title, spec.description, spec.context, spec.meta, spec.anchors))
+    return keep(caches, f"{spec.kind}:{spec.id}", world, reads, lambda: renderer.render(spec))
 
 
 def keep(caches: Caches, name: str, world: World | None, reads: str, make: Callable[[], T]) -> T:
     """What ``make()`` gives, kept while the world, what it ``reads`` (as text) and the titles
-    that cites are the same (``world`` None: made every time)."""
+    that cites are the same (``world`` None: made every time). One result per name: the last."""
     if world is None:
         return make()
     key, kept = world.of(reads), caches.table("kept").get(name)
