@@ -81,6 +81,7 @@
     $("input[type=file]", box).addEventListener("change", function (ev) {
       var file = ev.target.files[0];
       ev.target.value = "";
+      status.textContent = "";  /* the last file's message never stands for this one; a repeated one is heard again */
       if (!file) return;
       if (file.size > LIMIT.bytes) { status.textContent = t("import-too-large"); return; }
       file.text().then(function (text) {
