@@ -47,6 +47,13 @@ def test_the_backend_keeps_one_caches_for_its_checks(project):
     backend.handle({"action": "persistEntry", "params": {"dataFiles": [
         {"path": CASE, "slug": "echipa-mobila-cimislia", "raw": as_sent(data)}], "assets": []}})
     assert backend.caches.table("markdown"), "the check's Markdown converters are kept for the next save"
+    checked = backend.caches.table("checked")
+    assert CASE in checked, "each file's check is kept by its place and bytes, for the next save's copy"
+    kept = dict(checked)
+    data["locality"]["en"] = "Cimișlia"
+    backend.handle({"action": "persistEntry", "params": {"dataFiles": [
+        {"path": CASE, "slug": "echipa-mobila-cimislia", "raw": as_sent(data)}], "assets": []}})
+    assert [rel for rel in checked if checked[rel] is not kept.get(rel)] == [CASE], "the next save reads only its file"
 
 
 def test_a_fault_of_the_check_refuses_the_save_saying_what_it_was(project, monkeypatch):

@@ -288,3 +288,33 @@ def test_the_preview_keeps_the_question_banks_while_the_world_is_the_same(projec
     course = next((project / "courses").rglob("*.yml"))
     course.write_text(course.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert beside.extra_files(site_module.build_site(project, caches=caches)) == first and len(made) == 2
+
+
+def test_a_files_check_is_kept_by_its_bytes_wherever_the_project_lies(project, tmp_path, monkeypatch):
+    """prepare.read.collections: the preview's kept checks are keyed by each file's place in the
+    project and its bytes. A copy elsewhere (the editor's save check) reads nothing again; an edit
+    that keeps the file's size and time (two saves in one tick of the clock) is read again."""
+    import os
+
+    from bss.prepare.caches import Caches
+    from bss.prepare.read import collections
+
+    read = []
+    real = collections.read_document
+    monkeypatch.setattr(collections, "read_document",
+                        lambda file, root, raw=None: read.append(file.relative_to(root).as_posix()) or real(file, root, raw))
+    caches = Caches(keep_checked=True)
+    site_module.check_site(project, caches=caches)
+    assert CASE in read
+    read.clear()
+    elsewhere = copy_project(tmp_path / "elsewhere")
+    site_module.check_site(elsewhere, caches=caches)
+    assert read == [], "a copy of the project elsewhere reads no file again"
+    case = elsewhere / CASE
+    stat, text = case.stat(), case.read_text(encoding="utf-8")
+    case.write_text(text.replace('ro: "În jur de 300', 'ro: "xÎn jur de300', 1), encoding="utf-8")  # as long as before
+    os.utime(case, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert case.stat().st_size == stat.st_size and case.read_text(encoding="utf-8") != text
+    content, _, _ = site_module.check_site(elsewhere, caches=caches)
+    assert read == [CASE], "the edited file, and it alone, is read again"
+    assert "xÎn jur de300" in repr(content.case_studies["spalatorie-sociala-glodeni"])

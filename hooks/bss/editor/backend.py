@@ -51,9 +51,10 @@ class Backend:
         self.root = Path(root).resolve()
         self.config = config
         self.lock = threading.Lock()  # one save at a time
-        # What the save checks may keep between saves (made once per backend, used under the lock).
-        # Not the preview's: it keeps each file's check by its path, and every check reads a new copy.
-        self.caches = Caches()
+        # What the save checks may keep between saves (made once per backend, used under the lock):
+        # each file's check is kept by its place in the project and its bytes, so the check of a
+        # copy (every save checks a new one, twice if refused) reads only the files the save changed.
+        self.caches = Caches(keep_checked=True)
 
     # -- the protocol ------------------------------------------------------------------------
 

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, cast
 
-from bss.fingerprint import fingerprint
 from bss.prepare.caches import Caches
 from bss.prepare.read.markup import check_document
 from bss.problems import Problem, field_name
 from bss.prepare.read.record import Record
 from bss.prepare.read.schemas import load_validators, markdown_fields, validate
 from bss.settings import Languages
-from bss.prepare.read.source import Document, DocumentError, read_document
+from bss.prepare.read.source import MAX_FILE_BYTES, Document, DocumentError, read_document
 
 
 @dataclass(frozen=True)
@@ -73,9 +73,12 @@ class Loaded:
 
     @functools.cached_property
     def settings_key(self) -> tuple:
-        """What checking any one file depends on besides the file: the schemas, the languages and
-        the Markdown settings (read once per load)."""
-        return fingerprint(self.root, ("data/schemas",)), str(self.languages), repr(self.markdown_extensions)
+        """What checking any one file depends on besides the file: the schemas (their names and
+        bytes, wherever the project lies), the languages and the Markdown settings (read once per load)."""
+        schemas = hashlib.blake2b(digest_size=16)
+        for file in sorted((self.root / "data" / "schemas").glob("*.schema.json")):
+            schemas.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
+        return schemas.hexdigest(), str(self.languages), repr(self.markdown_extensions)
 
 
 def load_collection(coll: Collection, loaded: Loaded) -> None:
@@ -123,22 +126,24 @@ def _folders(coll: Collection, loaded: Loaded):
 
 def _checked(coll: Collection, file: Path, loaded: Loaded) -> tuple:
     """One file read and checked on its own: (document, schema problems, Markdown problems).
-    The live preview (``Caches.keep_checked``) keeps each file's result until the file, its schema
-    or the settings change, so a rebuild reads only the files that changed."""
-    key, checked = None, loaded.caches.table("checked")
-    if loaded.caches.keep_checked and not file.is_symlink():
-        stat = file.stat()
-        key = (stat.st_mtime_ns, stat.st_size, coll.schema, loaded.settings_key)
-        if file in checked and checked[file][0] == key:
-            return checked[file][1]
-    doc = read_document(file, loaded.root)
+    The live preview (``Caches.keep_checked``) keeps each file's result until the file's bytes,
+    its schema or the settings change, so a rebuild checks only the files that changed. The key is
+    the file's place in the project and its bytes, not its time: a copy of the project elsewhere
+    (the editor's save check, the tests) finds the results of the files it did not change."""
+    key, checked, rel, raw = None, loaded.caches.table("checked"), "", None
+    if loaded.caches.keep_checked and not file.is_symlink() and file.is_file() and file.stat().st_size <= MAX_FILE_BYTES:
+        raw, rel = file.read_bytes(), file.relative_to(loaded.root).as_posix()
+        key = (hashlib.blake2b(raw, digest_size=16).digest(), coll.schema, loaded.settings_key)
+        if rel in checked and checked[rel][0] == key:
+            return checked[rel][1]
+    doc = read_document(file, loaded.root, raw)
     validator = loaded.validators[coll.schema]
     problems = validate(doc, validator)
     markup = []
     if not problems and loaded.markdown_extensions is not None:
         markup = check_document(doc, markdown_fields(doc, validator), loaded.markdown_extensions, loaded.caches)
     if key is not None:
-        checked[file] = (key, (doc, problems, markup))
+        checked[rel] = (key, (doc, problems, markup))
     return doc, problems, markup
 
 

@@ -96,13 +96,14 @@ def check_file(file: Path, root: Path) -> Problem | None:
     return None
 
 
-def read_document(file: Path, root: Path) -> Document:
-    """Load one YAML file; raise ``DocumentError`` with the problems found on the way."""
+def read_document(file: Path, root: Path, raw: bytes | None = None) -> Document:
+    """Load one YAML file; raise ``DocumentError`` with the problems found on the way.
+    ``raw``: its bytes, if the caller has read them already."""
     rel = file.relative_to(root).as_posix()
     refused = check_file(file, root)
     if refused:
         raise DocumentError(refused)
-    raw = file.read_bytes()
+    raw = file.read_bytes() if raw is None else raw
     if len(raw) > MAX_FILE_BYTES:
         raise DocumentError(Problem(rel, 1, "file", f"is {len(raw):,} bytes",
                                     f"at most {MAX_FILE_BYTES:,} bytes; split it or move media out"))
