@@ -298,3 +298,27 @@ def test_the_map_keeps_its_place_when_the_filters_show(browser, site_url):
         tops.append(page.locator("#harta").evaluate("e => e.getBoundingClientRect().top + scrollY"))
         ctx.close()
     assert tops[0] == tops[1], tops
+
+
+@pytest.mark.parametrize("path", ["/studii-de-caz/tip/centru-de-zi/", "/en/studii-de-caz/raion/md-cl/"])
+def test_a_group_alone_in_its_row_has_no_empty_band_above_its_cards(context, site_url, path):
+    """Side by side, the headings of a gallery's groups take the same height so the pictures line up;
+    a group with the row to itself (on the page of one type, of a district with one type) keeps
+    its heading to its own lines: no empty band between the count and the first card."""
+    page = context.new_page()
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{site_url}{path}")
+        groups = page.locator(".bss-gallery > .bss-group").evaluate_all(ALONE)
+        assert any(alone for alone, *_ in groups), (width, path, groups)
+        for alone, box, text in groups:
+            assert not alone or box <= text * 1.5, (width, path, groups)  # the band was 83 px over a 26 px line
+
+
+# Each group of a gallery: whether it has its row to itself (no other group's top is level with
+# its own), the height of its heading and of the heading's text.
+ALONE = """groups => groups.filter(g => g.offsetParent).map(g => {
+    const top = g.getBoundingClientRect().top, h = g.querySelector(':scope > :is(h2, h3)');
+    const alone = groups.every(o => o === g || !o.offsetParent || Math.abs(o.getBoundingClientRect().top - top) > 1);
+    return [alone, h.getBoundingClientRect().height, h.firstElementChild.getBoundingClientRect().height];
+})"""
