@@ -322,3 +322,25 @@ ALONE = """groups => groups.filter(g => g.offsetParent).map(g => {
     const alone = groups.every(o => o === g || !o.offsetParent || Math.abs(o.getBoundingClientRect().top - top) > 1);
     return [alone, h.getBoundingClientRect().height, h.firstElementChild.getBoundingClientRect().height];
 })"""
+
+
+@pytest.mark.parametrize(("prefix", "words"), [("", "nu s-a putut încărca"), ("/en", "could not be loaded")])
+def test_when_the_index_of_cards_cannot_load_the_reader_is_told_and_the_next_filter_tries_again(context, site_url, prefix, words):
+    page = context.new_page()
+    page.route(re.compile(r"/cards\.js$"), lambda route: route.abort())
+    page.goto(f"{site_url}{prefix}/studii-de-caz/")
+    shown = page.locator("li[data-case]").evaluate_all("els => els.map(e => e.dataset.case)")
+    year = page.locator("select#f-an option:not([disabled])").nth(1).get_attribute("value")
+    page.locator("select#f-an").select_option(year)
+    notice = page.locator("[data-load-failed]")
+    pw_expect(notice).to_be_visible()
+    assert words in notice.text_content() and notice.get_attribute("role") == "alert"
+    assert page.locator("li[data-case]").evaluate_all("els => els.map(e => e.dataset.case)") == shown
+    page.unroute(re.compile(r"/cards\.js$"))
+    page.locator("select#f-an").select_option("")
+    pw_expect(notice).to_be_hidden()  # no filter: the page as built is right again
+    page.locator("select#f-an").select_option(year)
+    pw_expect(notice).to_be_hidden()
+    pw_expect(page.locator("[data-gallery]")).not_to_have_attribute("aria-busy", "true")
+    years = page.locator("li[data-case]:visible").evaluate_all("els => els.map(e => e.dataset.an)")
+    assert years and set(years) == {year}, years

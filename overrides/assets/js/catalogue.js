@@ -24,7 +24,12 @@
   var tiles = all("a[data-raion]");
   var count = document.querySelector("[data-count]");
   var empty = document.querySelector("[data-empty]");
-  var unknown = form.querySelector("[data-unknown]");
+  var unknown = form.querySelector("[data-unknown]"), failed = form.querySelector("[data-load-failed]");
+  /* A notice shown with ``text``, or hidden if there is none. */
+  function said(notice, text) {
+    notice.textContent = text;
+    notice.hidden = !text;
+  }
   var selects = all("select", form);
   var total = Number(count.getAttribute("data-total"));
   var index = null, loading = null;
@@ -48,8 +53,7 @@
         left.push(unknown.getAttribute("data-item").replace("{facet}", facet).replace("{value}", v.slice(0, 60)));
       }
     });
-    unknown.textContent = left.length ? unknown.getAttribute("data-template").replace("{filters}", left.join("; ")) : "";
-    unknown.hidden = !left.length;
+    said(unknown, left.length ? unknown.getAttribute("data-template").replace("{filters}", left.join("; ")) : "");
   }
   function toAddress(s) {
     var params = new URLSearchParams();
@@ -120,7 +124,7 @@
       var script = document.createElement("script");
       script.src = form.getAttribute("data-index");
       script.onload = function () { index = window.bssCards; resolve(); };
-      script.onerror = reject;
+      script.onerror = function () { script.remove(); loading = null; reject(); };  /* the next filter tries again */
       document.head.appendChild(script);
     });
     return loading;
@@ -201,10 +205,10 @@
     var s = state(), filtered = Object.keys(s).length > 0;
     if (updateAddress) toAddress(s);
     if (!index) {
-      if (!filtered) return;  /* the page as built says it all */
+      if (!filtered) return said(failed, "");  /* the page as built says it all */
       gallery.setAttribute("aria-busy", "true");
-      load().then(function () { gallery.removeAttribute("aria-busy"); apply(false); },
-                  function () { gallery.removeAttribute("aria-busy"); });
+      load().then(function () { gallery.removeAttribute("aria-busy"); said(failed, ""); apply(false); },
+                  function () { gallery.removeAttribute("aria-busy"); said(failed, failed.getAttribute("data-template")); });
       return;
     }
     s = state();  /* the reader may have chosen more while the index loaded */
