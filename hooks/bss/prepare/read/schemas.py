@@ -196,11 +196,11 @@ def _wrong_type(f: _Failure) -> list[Problem]:
 
 def _too_short(f: _Failure) -> list[Problem]:
     what = "empty" if f.limit == 1 else "too short"
-    return [f.problem(f"is {what}", f.hint or f"at least {f.limit} {_unit(f.error.validator)}")]
+    return [f.problem(f"is {what}", f.hint or f"at least {f.limit} {_unit(f.error.validator, f.limit)}")]
 
 
 def _too_long(f: _Failure) -> list[Problem]:
-    return [f.problem("is too long", f.hint or f"at most {f.limit} {_unit(f.error.validator)}")]
+    return [f.problem("is too long", f.hint or f"at most {f.limit} {_unit(f.error.validator, f.limit)}")]
 
 
 def _too_small(f: _Failure) -> list[Problem]:
@@ -246,9 +246,11 @@ _EXPLAIN: dict[str, Callable[[_Failure], list[Problem]]] = {
 _FORMAT_HINTS: dict[str, str] = {"date": "a date written YYYY-MM-DD, e.g. 2021-02-01", "uri": "a full address such as https://example.org/"}
 
 
-def _unit(kind: str) -> str:
-    return {"minLength": "character", "maxLength": "characters", "minItems": "item", "maxItems": "items",
+def _unit(kind: str, count: int) -> str:
+    """What a length limit of ``count`` counts, singular or plural: "1 item", "3 characters"."""
+    unit = {"minLength": "character", "maxLength": "character", "minItems": "item", "maxItems": "item",
             "minProperties": "field"}.get(kind, "")
+    return unit if count == 1 or not unit else unit + "s"
 
 
 def _describe(value) -> str:
