@@ -13,6 +13,8 @@ export NO_MKDOCS_2_WARNING := 1
 HERE   := '$(subst ','\'',$(CURDIR))'
 # The engine: mkdocs (the default) or properdocs (`make site ENGINE=properdocs`; MAINTAINING.md).
 ENGINE ?= mkdocs
+# ProperDocs is installed the first time it is asked for.
+ENSURE_ENGINE = test "$(ENGINE)" = mkdocs || $(PY) -c "import properdocs" 2>/dev/null || $(PY) -m pip install --quiet -e ".[properdocs]"
 # The public address of the site: `make site SITE_URL=https://...` (else mkdocs.yml's site_url).
 ifdef SITE_URL
 export SITE_URL
@@ -35,7 +37,7 @@ $(TESTS): $(STAMP)
 # never leaves a half-built site, and two builds at once take turns (tools/build.py).
 site: $(STAMP)
 	@test "$(ENGINE)" = mkdocs || test "$(ENGINE)" = properdocs || { echo "ENGINE is mkdocs or properdocs" >&2; exit 2; }
-	@test "$(ENGINE)" = mkdocs || $(PY) -c "import properdocs" 2>/dev/null || $(PY) -m pip install --quiet -e ".[properdocs]"
+	@$(ENSURE_ENGINE)
 	@sh tools/ensure-pdf-libraries.sh $(PY)
 	@$(PY) tools/build.py --engine $(ENGINE) mkdocs.yml site
 	@echo 'Site built in '$(HERE)'/site. To look at it: python3 -m http.server --bind 127.0.0.1 -d site, then http://localhost:8000 (or make serve).'
@@ -53,12 +55,14 @@ demo: $(STAMP)
 
 # The live preview: rebuilds on every change; while the content has problems, every page lists them.
 serve: $(STAMP)
-	@$(PY) tools/serve.py --dev-addr 127.0.0.1:8000
+	@$(ENSURE_ENGINE)
+	@$(PY) tools/serve.py --engine $(ENGINE) --dev-addr 127.0.0.1:8000
 
 # Edit the content in a browser: the editor at http://127.0.0.1:8081/admin/ saves into data/ and courses/,
 # the live preview at http://127.0.0.1:8000 rebuilds after each save (tools/edit.py).
 edit: $(STAMP)
-	@$(PY) tools/edit.py
+	@$(ENSURE_ENGINE)
+	@$(PY) tools/edit.py --engine $(ENGINE)
 
 # Validate the content only, without building: fast feedback for content editors.
 check: $(STAMP)

@@ -1,6 +1,6 @@
 """``make edit``: edit the content in a browser, with the site's live preview beside it.
 
-    python tools/edit.py [--port 8081] [--preview-port 8000] [--no-preview]
+    python tools/edit.py [--port 8081] [--preview-port 8000] [--no-preview] [--engine mkdocs|properdocs]
 
 Starts the local editing server (the editor at /admin/ and the backend it saves through:
 hooks/bss/editor/http_server.py) and the live preview (tools/serve.py, as ``make serve``), which rebuilds
@@ -48,7 +48,8 @@ def main(argv: list[str]) -> int:
         return 1
     serve = None
     if not args.no_preview:
-        serve = subprocess.Popen([sys.executable, str(ROOT / "tools/serve.py"), "--dev-addr", f"127.0.0.1:{args.preview_port}"],
+        serve = subprocess.Popen([sys.executable, str(ROOT / "tools/serve.py"), "--engine", args.engine,
+                                  "--dev-addr", f"127.0.0.1:{args.preview_port}"],
                                  cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     print(f"\n  Editor:   {editor.url}/admin/\n"
           f"  Preview:  {preview + '/' if serve else '(off)'}   rebuilt after each save\n\n"
@@ -84,6 +85,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8081, help="the editor's port (default 8081)")
     parser.add_argument("--preview-port", type=int, default=8000, help="the live preview's port (default 8000)")
     parser.add_argument("--no-preview", action="store_true", help="the editor alone, without the live preview")
+    parser.add_argument("--engine", choices=("mkdocs", "properdocs"), default="mkdocs",
+                        help="the engine the live preview runs on (default mkdocs; tools/serve.py)")
     return parser.parse_args(argv)
 
 

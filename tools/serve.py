@@ -1,6 +1,10 @@
 """``make serve``: the live preview (the ``preview`` package, hooks/preview/live.py).
 
-    python tools/serve.py [--dev-addr 127.0.0.1:8000] [-f mkdocs.yml]
+    python tools/serve.py [--engine mkdocs|properdocs] [--dev-addr 127.0.0.1:8000] [-f mkdocs.yml]
+
+``--engine properdocs`` (``make serve ENGINE=properdocs``) runs the preview on ProperDocs: its
+``properdocs.replacement`` answers every ``import mkdocs...`` below with ProperDocs' own module, as
+``python -m properdocs`` does for the hook, Material and static-i18n (MAINTAINING.md).
 
 Named ``serve`` and not ``preview``: run as a script, this folder comes first on ``sys.path``, and a
 ``tools/preview.py`` would hide the ``preview`` package it starts.
@@ -11,8 +15,25 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+ENGINES = ("mkdocs", "properdocs")
 
-from preview.live import main  # noqa: E402
+
+def engine(argv: list[str]) -> tuple[str, list[str]]:
+    """The engine asked for with ``--engine`` (MkDocs unless said), and the other arguments."""
+    if argv[:1] == ["--engine"]:
+        return (argv[1] if len(argv) > 1 else ""), argv[2:]
+    return "mkdocs", argv
+
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    name, args = engine(sys.argv[1:])
+    if name not in ENGINES:
+        sys.exit(f"--engine is one of {', '.join(ENGINES)}")
+    if name == "properdocs":
+        try:
+            import properdocs.replacement  # noqa: F401  (before the first import of mkdocs)
+        except ImportError:
+            sys.exit("ProperDocs is not installed: pip install -e '.[properdocs]' (make serve ENGINE=properdocs installs it)")
+    from preview.live import main
+    sys.exit(main(args))
+

@@ -43,6 +43,9 @@ from bss.loopback import is_own_host  # noqa: E402
 from bss.settings import load_settings  # noqa: E402
 from bss.ports import taken  # noqa: E402
 
+# The engine's loggers: MkDocs', or ProperDocs' when it answers for MkDocs (tools/serve.py --engine
+# properdocs): its modules log under their own names, properdocs.*, and the mkdocs logger is its child.
+ENGINE = build.__module__.split(".")[0]
 log = logging.getLogger("mkdocs.preview")
 after = logging.getLogger("bss.preview")
 RELOAD = "/.preview/reload.js"
@@ -61,7 +64,7 @@ class Problems(logging.Handler):
 
     def lines(self) -> list[str]:
         """The lines logged, less MkDocs' own closing message when others said what went wrong."""
-        specific = [message for name, message in self.records if name != "mkdocs.commands.build"]
+        specific = [message for name, message in self.records if name != build.__module__]
         return specific or [message for _, message in self.records]
 
 
@@ -212,7 +215,9 @@ def serve(config_file: str, host: str, port: int) -> None:
         config.site_url = serve_url
         return config
 
-    for name in ("mkdocs.livereload", "mkdocs.commands.build"):
+    if ENGINE != "mkdocs":  # as `python -m properdocs` does: what the hook and the theme log is counted and shown
+        logging.getLogger("mkdocs").parent = logging.getLogger(ENGINE)
+    for name in (livereload.__name__, build.__module__):
         logging.getLogger(name).addFilter(NotWarnings())
     REBUILDS.enabled = True
     sys.argv.append("--dirty")  # mkdocs-static-i18n builds the other languages dirty only when it sees this
@@ -227,7 +232,7 @@ def serve(config_file: str, host: str, port: int) -> None:
 
     def builder(config=None):
         collected = Problems()
-        logging.getLogger("mkdocs").addHandler(collected)
+        logging.getLogger(ENGINE).addHandler(collected)
         started = time.perf_counter()
         try:
             build(config or get_config(), serve_url=serve_url, dirty=True)
@@ -243,7 +248,7 @@ def serve(config_file: str, host: str, port: int) -> None:
             log.info(f"Built in {time.perf_counter() - started:.1f} s: {serve_url}")
             REBUILDS.run_deferred(_report)
         finally:
-            logging.getLogger("mkdocs").removeHandler(collected)
+            logging.getLogger(ENGINE).removeHandler(collected)
 
     server.builder = builder
     server.error_handler = lambda code: _not_found(
@@ -299,6 +304,7 @@ def main(argv: list[str]) -> int:
               f"Stop it, or choose another port: python tools/serve.py --dev-addr {match.group(1)}:8001", file=sys.stderr)
         return 1
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    log.info(f"The live preview, on {'ProperDocs' if ENGINE == 'properdocs' else 'MkDocs'} {private_names.version()}")
     signal.signal(signal.SIGTERM, _stop)  # stopped by kill (or make edit) as by Ctrl+C: its folder removed
     serve(args.config_file, match.group(1), int(match.group(2)))
     return 0

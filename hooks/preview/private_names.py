@@ -32,11 +32,15 @@ def missing(server: object | None = None) -> list[str]:
     return found
 
 
+def version() -> str:
+    """The version of the engine that answers ``import mkdocs``: MkDocs', or ProperDocs'."""
+    return str(getattr(mkdocs, "__version__", "unknown"))
+
+
 def require(server: object | None = None) -> None:
     """Stop (SystemExit, its message on stderr) if a name the preview relies on is missing."""
     names = missing(server)
     if names:
-        version = getattr(mkdocs, "__version__", "unknown")
-        raise SystemExit(f"The live preview relies on {', '.join(names)}, which this MkDocs ({version}) does not "
+        raise SystemExit(f"The live preview relies on {', '.join(names)}, which this MkDocs ({version()}) does not "
                          f"have: it needs {NEEDS}. Install that (pip install -e .), or build without the "
                          "preview: make site.")
