@@ -54,6 +54,7 @@ def test_the_backend_keeps_one_caches_for_its_checks(project):
     backend.handle({"action": "persistEntry", "params": {"dataFiles": [
         {"path": CASE, "slug": "echipa-mobila-cimislia", "raw": as_sent(data)}], "assets": []}})
     assert [rel for rel in checked if checked[rel] is not kept.get(rel)] == [CASE], "the next save reads only its file"
+    assert not backend.caches.table("kept"), "no rendering kept: each check is of a new copy"
 
 
 def test_a_fault_of_the_check_refuses_the_save_saying_what_it_was(project, monkeypatch):

@@ -248,7 +248,7 @@ def test_the_preview_renders_again_only_the_case_studies_whose_record_or_world_c
     rendered = []
     render = Renderer.render
     monkeypatch.setattr(Renderer, "render", lambda self, spec: rendered.append((spec.kind, spec.id)) or render(self, spec))
-    caches = Caches(keep_checked=True)
+    caches = Caches(keep_checked=True, keep_rendered=True)  # as the preview keeps them
 
     def build():
         rendered.clear()
@@ -282,7 +282,7 @@ def test_the_preview_keeps_the_question_banks_while_the_world_is_the_same(projec
     made = []
     files = question_banks.files
     monkeypatch.setattr(question_banks, "files", lambda *args: made.append(1) or files(*args))
-    caches = Caches(keep_checked=True)
+    caches = Caches(keep_checked=True, keep_rendered=True)  # as the preview keeps them
     first = beside.extra_files(site_module.build_site(project, caches=caches))
     assert beside.extra_files(site_module.build_site(project, caches=caches)) == first and len(made) == 1
     course = next((project / "courses").rglob("*.yml"))

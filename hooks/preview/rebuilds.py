@@ -33,7 +33,7 @@ FRAME_FILES = ("mkdocs.yml", "overrides", "hooks", "data/i18n", "docs")
 class Rebuilds:
     def __init__(self) -> None:
         self.enabled = False
-        self.caches = Caches(keep_checked=True)  # every cache of the core, kept for the whole session
+        self.caches = Caches(keep_checked=True, keep_rendered=True)  # every cache of the core, kept for the whole session
         self._frame: str | None = None
         self._built: dict[tuple[str, str], bytes] = {}  # (language, source) -> digest of what was built
         self._pending: dict[tuple[str, str], bytes] = {}

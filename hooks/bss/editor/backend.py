@@ -54,6 +54,7 @@ class Backend:
         # What the save checks may keep between saves (made once per backend, used under the lock):
         # each file's check is kept by its place in the project and its bytes, so the check of a
         # copy (every save checks a new one, twice if refused) reads only the files the save changed.
+        # Not the renderings: the preview keeps them for one folder, and every check is a new one.
         self.caches = Caches(keep_checked=True)
 
     # -- the protocol ------------------------------------------------------------------------

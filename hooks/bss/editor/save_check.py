@@ -6,7 +6,7 @@ never blocked by a slip elsewhere (made outside the editor) that it did not caus
 compared as ``Problem`` records (file, field, message, what was expected), without their line,
 which an edit above a problem shifts. In process, not ``python -m bss check`` in a subprocess:
 no interpreter started and no stderr read back by pattern, and the ``Caches`` the backend keeps
-(Markdown converters, QR codes, compiled templates) serve every check of its session.
+(each file's check, Markdown converters, QR codes, compiled templates) serve every check of its session.
 
 The check reads the copy, never the working copy itself: the content is about a hundred small files,
 copied in some 25 ms, and the loader then sees exactly what the save would leave (a new file

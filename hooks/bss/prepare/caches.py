@@ -5,8 +5,11 @@ for its whole session and passes it to every rebuild, so a rebuild redoes only w
 module of the core keeps anything between calls on its own (tests/test_architecture.py).
 
 What is kept, and why it is never stale:
-- ``checked``: each data file's reading and checking, kept only when ``keep_checked`` (the preview),
-  keyed by the file's time and size, its schema, the schemas folder's fingerprint and the settings;
+- ``checked``: each data file's reading and checking, kept only when ``keep_checked`` (the preview,
+  the editor's save checks), keyed by the file's place in the project and its bytes, its schema, the
+  schemas' bytes and the settings: right for any copy of the project, wherever it lies;
+- ``kept``: each case study's rendering and the question banks, kept only when ``keep_rendered``
+  (the preview), keyed by what they read and by the "world" of one project folder (pages/kept.py);
 - Markdown converters, by the Markdown settings they were made with;
 - QR codes and icons' SVG, by address and name (an address's code never changes; icons are the
   installed theme's);
@@ -54,8 +57,9 @@ def folder_bytecode_cache() -> jinja2.FileSystemBytecodeCache | None:
 
 
 class Caches:
-    def __init__(self, keep_checked: bool = False) -> None:
-        self.keep_checked = keep_checked  # the live preview: keep each file's check until it changes
+    def __init__(self, keep_checked: bool = False, keep_rendered: bool = False) -> None:
+        self.keep_checked = keep_checked  # keep each file's check until its bytes change
+        self.keep_rendered = keep_rendered  # keep each case study's page until what it shows changes
         self.bytecode = folder_bytecode_cache()
         self.theme_bytecode = MemoryBytecodeCache()
         self._tables: dict[str, dict] = {}

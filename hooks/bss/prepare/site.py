@@ -122,7 +122,7 @@ def build_site(root: Path, config: str = CONFIG, check_markup: bool = True, cach
     caches = caches or Caches()  # a one-shot build: a fresh one
     content, specs, links = check_site(root, config, check_markup, caches)
     renderer = Renderer(content.strings, links, caches=caches)
-    world = kept.world(root, config, {id: c.title for id, c in content.case_studies.items()}) if caches.keep_checked else None
+    world = kept.world(root, config, {id: c.title for id, c in content.case_studies.items()}) if caches.keep_rendered else None
     pages: dict[str, RenderedPage] = {}
     for spec in specs:
         for page in kept.render(renderer, spec, caches, world):

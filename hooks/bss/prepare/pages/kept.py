@@ -14,7 +14,7 @@ a retitle that one and those that cite it.
 The question banks (every course's questions made into Moodle XML and GIFT) depend on nothing but
 that world either, and are kept the same way.
 
-Only the preview keeps renderings (``Caches.keep_checked``); a one-shot build renders everything.
+Only the preview keeps renderings (``Caches.keep_rendered``); a one-shot build renders everything.
 Each page keeps its last rendering only, so a long session holds one copy per page.
 """
 from __future__ import annotations
