@@ -56,8 +56,8 @@ def test_a_district_with_many_case_studies_has_numbered_pages():
     content = load_content(ROOT)
     one = next(iter(content.case_studies.values()))
     many = {f"x-{i:03d}": dataclasses.replace(one, id=f"x-{i:03d}", districts=("MD-AN",)) for i in range(200)}
-    specs = [s for s in catalogue_lists.pages(dataclasses.replace(content, case_studies=many))
-             if s.kind == "catalogue-district"]
+    content = dataclasses.replace(content, case_studies=many)
+    specs = [s for s in catalogue_lists.pages(content, catalogue_lists.lists(content)) if s.kind == "catalogue-district"]
     assert [s.id for s in specs] == ["md-an", *(f"md-an/pagina/{k}" for k in range(2, 6))]
     assert [sum(len(items) for _, items in s.context["groups"]) for s in specs] == [48, 48, 48, 48, 8]
     assert str(specs[1].title) == "Studii de caz: Anenii Noi, pagina 2"

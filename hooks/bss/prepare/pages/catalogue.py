@@ -144,13 +144,13 @@ def pages(content) -> list[PageSpec]:
     """The catalogue (filters, map, the first cards grouped by service type, the way to the others),
     the other pages of results (catalogue_lists.py) and, for developers, the page that explains its
     open data."""
-    tiles = map_tiles(content)
+    tiles, every = map_tiles(content), catalogue_lists.lists(content)  # every list of results, made once
     context = {"total": len(content.case_studies), "facets": facets(content), "facet_keys": FACETS, "tiles": tiles,
                "values": facet_values, "rows": max(tile.row for tile in tiles) + 1 if tiles else 0,
-               "data_files": _files_of, "index_file": _index_of, **catalogue_lists.first_page(content)}
+               "data_files": _files_of, "index_file": _index_of, **catalogue_lists.first_page(content, every)}
     return [PageSpec("case-studies", "", "case-studies.md", content.strings.text("nav.case_studies"), context,
                      meta={"catalogue": True}),
-            *catalogue_lists.pages(content),
+            *catalogue_lists.pages(content, every),
             PageSpec("open-data", "", "open-data.md", content.strings.text("catalogue.open_data"),
                      {"fields": FIELDS, "data_files": _files_of})]
 

@@ -91,11 +91,11 @@ def lists(content) -> list[tuple[str, str, Text | None, list]]:
     return out
 
 
-def pages(content) -> list[PageSpec]:
-    """Every page of every list but the catalogue's first."""
+def pages(content, every: list[tuple[str, str, Text | None, list]]) -> list[PageSpec]:
+    """Every page of every list (``every``: ``lists(content)``) but the catalogue's first."""
     strings, languages = content.strings, content.settings.languages
     specs = []
-    for kind, id, name, cases in lists(content):
+    for kind, id, name, cases in every:
         parts = slices(cases)
         pager = addresses(kind, id, len(parts))
         base = strings.text("nav.case_studies") if name is None else Text(
@@ -114,9 +114,9 @@ def pages(content) -> list[PageSpec]:
     return specs
 
 
-def first_page(content) -> dict:
-    """What the catalogue's page shows of the list: the first cards, and the way to the others."""
-    every = lists(content)
+def first_page(content, every: list[tuple[str, str, Text | None, list]]) -> dict:
+    """What the catalogue's page shows of the lists (``every``: ``lists(content)``): the first
+    cards, and the way to the others."""
     parts = slices(every[0][3])  # the first list: every case study, in the catalogue's order
     return {"groups": grouped(parts[0], content.service_types), "per_page": PER_PAGE,
             "pager": Pager(addresses("case-studies", "", len(parts)), 0),
