@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from filelock import FileLock
 
@@ -94,3 +97,39 @@ def is_build(args) -> bool:
     words = [os.path.basename(str(word)) for word in ([args] if isinstance(args, (str, bytes, os.PathLike)) else args)]
     engine = any(a == "-m" and b in ("mkdocs", "properdocs", "preview.live") for a, b in zip(words, words[1:]))
     return engine or any(word in BUILDERS for word in words) or (words[:1] == ["make"] and "test-fast" not in words)
+
+
+@contextmanager
+def running_preview(folder: Path, *options: str) -> Iterator[tuple[Path, str, Path, subprocess.Popen]]:
+    """The live preview (``tools/serve.py`` with ``options`` first, ``--engine properdocs`` say) of a
+    copy of the project made in ``folder``, once it serves the home page: (the copy, its address, the
+    file its terminal goes to, its process). Then stopped as kill, or make edit, stops it; its
+    temporary folder must be gone."""
+    from server import free_port
+
+    project = copy_project(folder / "project")
+    port, log = free_port(), folder / "preview.log"
+    with open(log, "w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            [sys.executable, str(project / "tools/serve.py"), *options, "--dev-addr", f"127.0.0.1:{port}",
+             "-f", str(project / "mkdocs.yml")],
+            cwd=project, stdout=out, stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BSS_SEARCH_INDEX": "0"})
+    url = f"http://127.0.0.1:{port}"
+
+    def serving() -> bool:
+        try:
+            with urllib.request.urlopen(f"{url}/", timeout=30) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    try:
+        poll(serving, lambda: f"the preview did not start:\n{log.read_text(encoding='utf-8')}",
+             gone=lambda: server.poll() is not None)
+        yield project, url, log, server
+    finally:
+        server.terminate()
+        server.wait(120)
+    folders = set(re.findall(r"documentation to directory: (/\S*bss-preview-[^/\s]+)", log.read_text(encoding="utf-8")))
+    assert folders and not any(os.path.exists(folder) for folder in folders), "the preview's folder is left behind"

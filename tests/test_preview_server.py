@@ -212,48 +212,34 @@ def test_the_preview_runs_on_properdocs_rebuilds_and_shows_problems(tmp_path):
     import urllib.error
     import urllib.request
 
-    from helpers import copy_project, poll
-    from server import free_port
+    from helpers import poll, running_preview
 
-    project = copy_project(tmp_path / "project")
-    port, log = free_port(), tmp_path / "preview.log"
-    with open(log, "w", encoding="utf-8") as out:
-        server = subprocess.Popen(
-            [sys.executable, str(project / "tools/serve.py"), "--engine", "properdocs", "--dev-addr", f"127.0.0.1:{port}",
-             "-f", str(project / "mkdocs.yml")],
-            cwd=project, stdout=out, stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BSS_SEARCH_INDEX": "0"})
-    page = f"http://127.0.0.1:{port}/en/studii-de-caz/spalatorie-sociala-glodeni/"
+    with running_preview(tmp_path, "--engine", "properdocs") as (project, url, log, server):
+        page = f"{url}/en/studii-de-caz/spalatorie-sociala-glodeni/"
 
-    def answer() -> tuple[int, str]:
-        try:
-            with urllib.request.urlopen(page, timeout=30) as response:
-                return response.status, response.read().decode("utf-8")
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode("utf-8")
-        except OSError:
-            return 0, ""
+        def answer() -> tuple[int, str]:
+            try:
+                with urllib.request.urlopen(page, timeout=30) as response:
+                    return response.status, response.read().decode("utf-8")
+            except urllib.error.HTTPError as error:
+                return error.code, error.read().decode("utf-8")
+            except OSError:
+                return 0, ""
 
-    def showing(status: int, text: str):
-        return lambda: (lambda got: got[0] == status and text in got[1])(answer())
+        def shows(*texts: str, status: int | None = None):
+            def ready() -> bool:
+                code, body = answer()
+                return (status is None or code == status) and all(text in body for text in texts)
+            return ready
 
-    def problem_page():
-        return lambda: (lambda got: "The content has problems" in got[1]
-                        and "spalatorie-sociala-glodeni.yml:5: title.xx: unknown field" in got[1])(answer())
-
-    said = lambda what: lambda: f"{what}:\n{log.read_text(encoding='utf-8')}"  # noqa: E731
-    gone = lambda: server.poll() is not None  # noqa: E731
-    try:
-        poll(showing(200, "mobile social laundry"), said("the preview did not start on ProperDocs"), gone=gone)
+        said = lambda what: lambda: f"{what}:\n{log.read_text(encoding='utf-8')}"  # noqa: E731
+        gone = lambda: server.poll() is not None  # noqa: E731
+        poll(shows("mobile social laundry", status=200), said("the preview did not start on ProperDocs"), gone=gone)
         assert re.search(r"The live preview, on ProperDocs 1\.6\.\d+", log.read_text(encoding="utf-8"))
         case = project / "data/case-studies/spalatorie-sociala-glodeni.yml"
         text = case.read_text(encoding="utf-8")
         case.write_text(text.replace("title:\n  ro:", "title:\n  xx: x\n  ro:", 1), encoding="utf-8")
-        poll(problem_page(), said("no problem page"), gone=gone)
+        poll(shows("The content has problems", "spalatorie-sociala-glodeni.yml:5: title.xx: unknown field"),
+             said("no problem page"), gone=gone)
         case.write_text(text.replace('en: "', 'en: "Renamed: ', 1), encoding="utf-8")
-        poll(showing(200, "Renamed: "), said("the fix did not bring the page back"), gone=gone)
-    finally:
-        server.terminate()
-        server.wait(120)
-    folders = set(re.findall(r"documentation to directory: (/\S*bss-preview-[^/\s]+)", log.read_text(encoding="utf-8")))
-    assert folders and not any(os.path.exists(folder) for folder in folders), "the preview's folder is left behind"
+        poll(shows("Renamed: ", status=200), said("the fix did not bring the page back"), gone=gone)

@@ -3,48 +3,20 @@ list of problems, within seconds, when a saved file breaks the content, and back
 once the file is fixed, with no click; the terminal says the same."""
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 
 import pytest
 
-from helpers import copy_project, poll
-from server import free_port
+from helpers import poll, running_preview
 
 CASE = "data/case-studies/spalatorie-sociala-glodeni.yml"
 
 
 @pytest.fixture
 def preview(tmp_path):
-    project = copy_project(tmp_path / "project")
-    port = free_port()
-    log = tmp_path / "preview.log"
-    with open(log, "w", encoding="utf-8") as out:
-        server = subprocess.Popen(
-            [sys.executable, str(project / "tools/serve.py"), "--dev-addr", f"127.0.0.1:{port}",
-             "-f", str(project / "mkdocs.yml")],
-            cwd=project, stdout=out, stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BSS_SEARCH_INDEX": "0"})
-    url = f"http://127.0.0.1:{port}"
-
-    def serving() -> bool:
-        try:
-            with urllib.request.urlopen(f"{url}/", timeout=30) as response:
-                return response.status == 200
-        except OSError:
-            return False
-
-    poll(serving, lambda: f"the preview did not start:\n{log.read_text(encoding='utf-8')}",
-         gone=lambda: server.poll() is not None)
-    yield project, url, log
-    server.terminate()  # as kill, or make edit, stops it
-    server.wait(120)
-    folders = set(re.findall(r"documentation to directory: (/\S*bss-preview-[^/\s]+)", log.read_text(encoding="utf-8")))
-    assert folders and not any(os.path.exists(folder) for folder in folders), "the preview's folder is left behind"
+    with running_preview(tmp_path) as (project, url, log, _):
+        yield project, url, log
 
 
 def test_a_broken_file_shows_its_problems_in_the_open_page_and_the_fix_brings_the_page_back(preview, page):
