@@ -9,6 +9,10 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag2
                "resultTypes": ["violations"]}
 
 
+# Each card's case study, in the order shown: ``locator("li[data-case]").evaluate_all(CARDS)``.
+CARDS = "els => els.map(e => e.dataset.case)"
+
+
 def axe_report(axe, page) -> str:
     """What axe finds on the page as it is now, or an empty string."""
     results = axe.run(page, options=AXE_OPTIONS)

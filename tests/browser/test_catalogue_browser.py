@@ -9,7 +9,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect as pw_expect
 
-from browsing import ROWS, assert_accessible
+from browsing import CARDS, ROWS, assert_accessible
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data/case-studies").glob("*.yml")}
@@ -22,7 +22,7 @@ def settled(page) -> None:
 
 def visible_cases(page) -> set[str]:
     settled(page)
-    return set(page.locator("li[data-case]:visible").evaluate_all("els => els.map(e => e.dataset.case)"))
+    return set(page.locator("li[data-case]:visible").evaluate_all(CARDS))
 
 
 def most_common(key: str) -> str:
@@ -329,13 +329,13 @@ def test_when_the_index_of_cards_cannot_load_the_reader_is_told_and_the_next_fil
     page = context.new_page()
     page.route(re.compile(r"/cards\.js$"), lambda route: route.abort())
     page.goto(f"{site_url}{prefix}/studii-de-caz/")
-    shown = page.locator("li[data-case]").evaluate_all("els => els.map(e => e.dataset.case)")
+    shown = page.locator("li[data-case]").evaluate_all(CARDS)
     year = page.locator("select#f-an option:not([disabled])").nth(1).get_attribute("value")
     page.locator("select#f-an").select_option(year)
     notice = page.locator("[data-load-failed]")
     pw_expect(notice).to_be_visible()
     assert words in notice.text_content() and notice.get_attribute("role") == "alert"
-    assert page.locator("li[data-case]").evaluate_all("els => els.map(e => e.dataset.case)") == shown
+    assert page.locator("li[data-case]").evaluate_all(CARDS) == shown
     page.unroute(re.compile(r"/cards\.js$"))
     page.locator("select#f-an").select_option("")
     pw_expect(notice).to_be_hidden()  # no filter: the page as built is right again

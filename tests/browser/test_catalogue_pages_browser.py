@@ -10,12 +10,11 @@ import pytest
 import yaml
 from playwright.sync_api import expect as pw_expect
 
-from browsing import ROWS, assert_accessible
+from browsing import CARDS, ROWS, assert_accessible
 from helpers import GROWN
 from server import StaticServer
 
 N = max(GROWN)
-CARDS = "els => els.map(e => e.dataset.case)"
 
 
 @pytest.fixture(scope="module")
