@@ -31,10 +31,16 @@ RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 
 
-def main(argv: list[str]) -> int:
-    engine = "mkdocs"
+def engine_argument(argv: list[str]) -> tuple[str, list[str]]:
+    """The engine asked for with a leading ``--engine`` (MkDocs unless said), and the other
+    arguments: for this script and for the live preview's (serve.py)."""
     if argv[:1] == ["--engine"]:
-        engine, argv = (argv[1] if len(argv) > 1 else ""), argv[2:]
+        return (argv[1] if len(argv) > 1 else ""), argv[2:]
+    return "mkdocs", argv
+
+
+def main(argv: list[str]) -> int:
+    engine, argv = engine_argument(argv)
     if engine not in ENGINES:
         print(f"--engine is one of {', '.join(ENGINES)}", file=sys.stderr)
         return 2

@@ -15,20 +15,15 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
-ENGINES = ("mkdocs", "properdocs")
 
-
-def engine(argv: list[str]) -> tuple[str, list[str]]:
-    """The engine asked for with ``--engine`` (MkDocs unless said), and the other arguments."""
-    if argv[:1] == ["--engine"]:
-        return (argv[1] if len(argv) > 1 else ""), argv[2:]
-    return "mkdocs", argv
+from build import ENGINES, engine_argument  # noqa: E402  (tools/build.py: the same --engine as make site)
 
 
 if __name__ == "__main__":
-    name, args = engine(sys.argv[1:])
-    if name not in ENGINES:
-        sys.exit(f"--engine is one of {', '.join(ENGINES)}")
+    name, args = engine_argument(sys.argv[1:])
+    if name not in ENGINES:  # said as make site says it
+        print(f"--engine is one of {', '.join(ENGINES)}", file=sys.stderr)
+        sys.exit(2)
     if name == "properdocs":
         try:
             import properdocs.replacement  # noqa: F401  (before the first import of mkdocs)
