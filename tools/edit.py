@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from bss.editor.package import PackageError  # noqa: E402
 from bss.editor.http_server import EditorServer  # noqa: E402
 from bss.ports import taken  # noqa: E402
+from build import ENGINES  # noqa: E402  (tools/build.py)
 
 
 def main(argv: list[str]) -> int:
@@ -85,7 +86,7 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8081, help="the editor's port (default 8081)")
     parser.add_argument("--preview-port", type=int, default=8000, help="the live preview's port (default 8000)")
     parser.add_argument("--no-preview", action="store_true", help="the editor alone, without the live preview")
-    parser.add_argument("--engine", choices=("mkdocs", "properdocs"), default="mkdocs",
+    parser.add_argument("--engine", choices=ENGINES, default="mkdocs",
                         help="the engine the live preview runs on (default mkdocs; tools/serve.py)")
     return parser.parse_args(argv)
 
