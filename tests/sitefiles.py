@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -48,3 +49,25 @@ def article_text(html: str) -> str:
     article = re.search(r"<article\b.*?</article>", html, re.S).group(0)
     article = re.sub(r'<a [^>]*class="headerlink"[^>]*>.*?</a>', " ", article, flags=re.S)
     return visible_text(article).strip()
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, {name: value or "" for name, value in attrs}))
+
+
+def start_tags(html: str) -> list[tuple[str, dict[str, str]]]:
+    """Every start tag of a page, in order: its name and its attributes (as a browser parses them)."""
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def with_class(tags: list[tuple[str, dict[str, str]]], name: str) -> list[int]:
+    """The places in ``tags`` of the elements that have the class ``name``."""
+    return [i for i, (_, attrs) in enumerate(tags) if name in attrs.get("class", "").split()]

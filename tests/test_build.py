@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import ROOT, copy_project, mkdocs_build, shared_build
+from helpers import EASY_SLUG, ROOT, copy_project, mkdocs_build, pages_with_easy_version, shared_build
 from sitefiles import page_paths, read_page, switcher_target, url_of, visible_text
 
 LANGS = ("ro", "en")
@@ -28,17 +28,9 @@ def load(path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-SLUGS = {lang: load(ROOT / f"data/i18n/{lang}.yml")["easy.slug"] for lang in LANGS}
-
-
 def easy_pages(slug: str) -> set[str]:
     """The easy-to-read versions: their last word is the language's own (usor-de-citit, easy-to-read)."""
-    pages = {f"{slug}/"} if (ROOT / "data/easy/acasa.yml").exists() else set()
-    pages |= {f"studii-de-caz/{i}/{slug}/" for i in ids("data/case-studies") if "easy" in load(ROOT / f"data/case-studies/{i}.yml")}
-    for module in (ROOT / "courses").glob("*/*.yml"):
-        if module.stem != "course" and "easy" in load(module):
-            pages.add(f"cursuri/{module.parent.name}/{module.stem}/{slug}/")
-    return pages
+    return {f"{page}{slug}/" for page in pages_with_easy_version()}
 
 
 def catalogue_pages(per_page: int = 48) -> set[str]:
@@ -69,7 +61,7 @@ def expected_pages(lang: str = "ro") -> set[str]:
         modules = {p.stem for p in course.glob("*.yml")} - {"course"}
         pages |= {f"cursuri/{course.name}/", f"cursuri/{course.name}/certificat/"}
         pages |= {f"cursuri/{course.name}/{m}/" for m in modules}
-    return pages | easy_pages(SLUGS[lang])
+    return pages | easy_pages(EASY_SLUG[lang])
 
 
 def moved_modules() -> list[tuple[str, str, str]]:
@@ -84,17 +76,17 @@ def moved_modules() -> list[tuple[str, str, str]]:
 def moved_addresses() -> set[str]:
     """A moved module's old address, and its easy-to-read one under each language's word."""
     return {p for course, old, _ in moved_modules()
-            for p in {f"cursuri/{course}/{old}/"} | {f"cursuri/{course}/{old}/{slug}/" for slug in SLUGS.values()}}
+            for p in {f"cursuri/{course}/{old}/"} | {f"cursuri/{course}/{old}/{slug}/" for slug in EASY_SLUG.values()}}
 
 
 def in_language(path: str, lang: str, other: str) -> str:
     """The same page's address in the other language."""
-    return re.sub(rf"(^|/){SLUGS[lang]}/$", rf"\g<1>{SLUGS[other]}/", path)
+    return re.sub(rf"(^|/){EASY_SLUG[lang]}/$", rf"\g<1>{EASY_SLUG[other]}/", path)
 
 
 def test_exact_pages_in_each_language(built_site):
     for lang in LANGS:
-        aliases = {page for other in LANGS if other != lang for page in easy_pages(SLUGS[other])}
+        aliases = {page for other in LANGS if other != lang for page in easy_pages(EASY_SLUG[other])}
         assert page_paths(built_site, lang) == expected_pages(lang) | aliases | moved_addresses(), lang
 
 
@@ -104,8 +96,8 @@ def test_a_moved_module_s_old_address_leads_to_the_module_that_teaches_it(built_
         easy = "easy" in load(ROOT / f"courses/{key}.yml")
         for lang in LANGS:
             ways = [(f"cursuri/{course}/{old}/", f"cursuri/{key}/")]
-            ways += [(f"cursuri/{course}/{old}/{slug}/", f"cursuri/{key}/{SLUGS[lang]}/" if easy else f"cursuri/{key}/")
-                     for slug in SLUGS.values()]
+            ways += [(f"cursuri/{course}/{old}/{slug}/", f"cursuri/{key}/{EASY_SLUG[lang]}/" if easy else f"cursuri/{key}/")
+                     for slug in EASY_SLUG.values()]
             for old_path, new_path in ways:
                 html = read_page(built_site, url_of(lang, old_path))
                 target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html).group(1)
@@ -133,7 +125,7 @@ def test_a_module_two_courses_list_has_one_page_and_one_progress_record(built_si
 
 def test_an_easy_page_under_the_other_languages_word_leads_to_its_own(built_site):
     for lang, other in (("ro", "en"), ("en", "ro")):
-        for path in easy_pages(SLUGS[other]):
+        for path in easy_pages(EASY_SLUG[other]):
             html = read_page(built_site, url_of(lang, path))
             target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html).group(1)
             assert urljoin(url_of(lang, path), target) == url_of(lang, in_language(path, other, lang))
@@ -269,7 +261,7 @@ def test_the_course_scripts_are_small_and_loaded_only_where_a_quiz_is(built_site
     assert sum(len(gzip.compress(script, 9)) for script in scripts) <= 8 * 1024
     for path in expected_pages():
         html = read_page(built_site, url_of("ro", path))
-        quiz = path.startswith("cursuri/") and path != "cursuri/" and not path.endswith(f"{SLUGS['ro']}/")
+        quiz = path.startswith("cursuri/") and path != "cursuri/" and not path.endswith(f"{EASY_SLUG['ro']}/")
         quiz = quiz or path == ""  # the home page offers to continue a course, from the course page's own code
         loaded = re.findall(r'<script src="[^"]*assets/js/(progress|quiz|course)\.js"', html)
         assert loaded == (list(name[:-3] for name in COURSE_SCRIPTS) if quiz else []), path  # progress.js first

@@ -3,10 +3,9 @@ particular state, a checked quiz or a filtered catalogue, are checked beside the
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from browsing import axe_report, search_results
-from helpers import ROOT
+from helpers import EASY_SLUG
 
 # One page of each type; {easy} is the last word of an easy-to-read page's address in the language.
 PAGE_TYPES = [
@@ -18,8 +17,6 @@ PAGE_TYPES = [
     "cursuri/servicii-comunitare/certificat/", "cautare/?q=servicii", "nu-exista/", "{easy}/",
     "studii-de-caz/spalatorie-sociala-glodeni/{easy}/", "cursuri/contractarea-sociala/costul-serviciului/{easy}/",
 ]
-EASY = {lang: yaml.safe_load((ROOT / f"data/i18n/{lang}.yml").read_text(encoding="utf-8"))["easy.slug"]
-        for lang in ("ro", "en")}
 
 
 @pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
@@ -29,7 +26,7 @@ def test_every_page_type_passes_axe(browser, axe, site_url, lang, width):
     page = ctx.new_page()
     reports = []
     for path in PAGE_TYPES:
-        page.goto(f"{site_url}{'/en/' if lang == 'en' else '/'}{path.format(easy=EASY[lang])}")
+        page.goto(f"{site_url}{'/en/' if lang == 'en' else '/'}{path.format(easy=EASY_SLUG[lang])}")
         if path.startswith("cautare/"):
             search_results(page, "servicii")
         reports.append(axe_report(axe, page))

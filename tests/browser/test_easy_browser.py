@@ -1,41 +1,31 @@
-"""Easy-to-read pages, as a reader finds and reads them: from the full page and back, through
-search, in type that is large, left-aligned, never italic or capitals, and accessible."""
+"""Easy-to-read pages, as a reader finds and reads them: from the full page and back (a page of each
+kind; every page's links: tests/test_easy.py), through search, in type that is large, left-aligned,
+never italic or capitals, and accessible."""
 from __future__ import annotations
 
 import pytest
 import yaml
 
 from browsing import assert_accessible, search_results
-from helpers import ROOT
+from helpers import EASY_SLUG, ROOT, pages_with_easy_version
 
-WORD = {lang: yaml.safe_load((ROOT / f"data/i18n/{lang}.yml").read_text(encoding="utf-8"))["easy.slug"] for lang in ("ro", "en")}
 PREFIX = {"ro": "", "en": "/en"}
 
 
-def full_pages() -> list[str]:
-    """Every page that has an easy-to-read version, worked out from the data files."""
-    pages = [""] if (ROOT / "data/easy/acasa.yml").exists() else []
-    for file in sorted((ROOT / "data/case-studies").glob("*.yml")):
-        if "easy" in yaml.safe_load(file.read_text(encoding="utf-8")):
-            pages.append(f"studii-de-caz/{file.stem}/")
-    for file in sorted((ROOT / "courses").glob("*/*.yml")):
-        if file.stem != "course" and "easy" in yaml.safe_load(file.read_text(encoding="utf-8")):
-            pages.append(f"cursuri/{file.parent.name}/{file.stem}/")
-    return pages
-
-
-def test_every_case_study_and_module_has_an_easy_version():
-    case_studies = len(list((ROOT / "data/case-studies").glob("*.yml")))
-    modules = len([f for f in (ROOT / "courses").glob("*/*.yml") if f.stem != "course"])
-    assert len(full_pages()) == 1 + case_studies + modules
+def one_of_each_kind() -> list[str]:
+    """The home page, a case study and a module: each kind of full page has a template of its own, and
+    an easy page shows only plain text and described icons (every page's two links, and its language,
+    are checked without a browser in tests/test_easy.py)."""
+    pages = pages_with_easy_version()
+    return ["", *(next(p for p in pages if p.startswith(kind)) for kind in ("studii-de-caz/", "cursuri/"))]
 
 
 @pytest.mark.parametrize("lang", ["ro", "en"])
-def test_each_easy_page_is_reached_from_its_full_page_and_leads_back(page, site_url, axe, lang):
-    for full in full_pages():
+def test_a_reader_clicks_from_a_full_page_to_its_easy_version_and_back(page, site_url, axe, lang):
+    for full in one_of_each_kind():
         page.goto(f"{site_url}{PREFIX[lang]}/{full}")
         page.locator(".bss-easy-link a").click()
-        page.wait_for_url(f"{site_url}{PREFIX[lang]}/{full}{WORD[lang]}/")
+        page.wait_for_url(f"{site_url}{PREFIX[lang]}/{full}{EASY_SLUG[lang]}/")
         assert page.locator("html").get_attribute("lang") == lang
         assert page.locator(".bss-easy__point").count() >= 2
         assert_accessible(axe, page)
@@ -47,7 +37,7 @@ def test_each_easy_page_is_reached_from_its_full_page_and_leads_back(page, site_
 def test_easy_text_is_large_left_aligned_and_never_italic_or_capitals(page, site_url, lang):
     page.goto(f"{site_url}{PREFIX[lang]}/studii-de-caz/spalatorie-sociala-glodeni/")
     body = page.locator(".md-content p").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
-    page.goto(f"{site_url}{PREFIX[lang]}/studii-de-caz/spalatorie-sociala-glodeni/{WORD[lang]}/")
+    page.goto(f"{site_url}{PREFIX[lang]}/studii-de-caz/spalatorie-sociala-glodeni/{EASY_SLUG[lang]}/")
     styles = page.locator(".bss-easy__point p").evaluate_all(
         """els => els.map(e => { const s = getComputedStyle(e);
              return {size: parseFloat(s.fontSize), line: parseFloat(s.lineHeight), align: s.textAlign,
@@ -68,4 +58,4 @@ def test_search_lists_the_easy_version_under_its_own_title(page, site_url, lang,
     page.goto(f"{site_url}{PREFIX[lang]}/cautare/?q={query}")
     search_results(page, query)
     link = page.locator(".pagefind-ui__result-link", has_text=title)
-    assert link.get_attribute("href") == f"{PREFIX[lang]}/studii-de-caz/spalatorie-sociala-glodeni/{WORD[lang]}/"
+    assert link.get_attribute("href") == f"{PREFIX[lang]}/studii-de-caz/spalatorie-sociala-glodeni/{EASY_SLUG[lang]}/"
