@@ -12,8 +12,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from helpers import ROOT
-from test_accessibility_browser import EASY, PAGE_TYPES
+from helpers import EASY_SLUG, ROOT
+from test_accessibility_browser import PAGE_TYPES
 
 STRINGS = {lang: yaml.safe_load((ROOT / f"data/i18n/{lang}.yml").read_text(encoding="utf-8")) for lang in ("ro", "en")}
 SCREENS = {390: 844, 1280: 800}  # a phone's first screen, a laptop's
@@ -144,7 +144,7 @@ def test_every_page_type_carries_the_eu_emblem_with_its_funding_statement(browse
     page.emulate_media(media=media)
     missing = []
     for path in PAGE_TYPES:
-        page.goto(f"{site_url}{prefix(lang)}/{path.format(easy=EASY[lang])}")
+        page.goto(f"{site_url}{prefix(lang)}/{path.format(easy=EASY_SLUG[lang])}")
         # the certificate prints its own, on its one page; every other page the site's band
         where = "[data-cert] .bss-eu" if media == "print" and "certificat" in path else ".bss-funding .bss-eu"
         if "certificat" in path and media == "print":
