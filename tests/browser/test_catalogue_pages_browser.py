@@ -108,7 +108,13 @@ def test_with_javascript_the_filters_cover_every_case_study_from_the_index(page,
 
     page.select_option("#f-tip", "respiro")
     want = of(cases, tip="respiro")
-    assert set(shown(page)) == want and len(want) > 48
+    first = shown(page)  # a page of them, and a button for the rest
+    assert len(want) > 48 and len(first) == 48 and set(first) < want
+    more = page.locator("[data-more] button")
+    assert more.text_content() == f"Arată restul ({len(want) - 48})"
+    more.click()
+    assert set(shown(page)) == want and page.locator("[data-more]").is_hidden()
+    assert page.locator("li[data-case] a:focus").evaluate("a => a.closest('li').dataset.case") == shown(page)[48]
     assert re.fullmatch(rf"{len(want)} (de )?studii de caz din {len(cases)}", page.locator("[data-count]").text_content())
     assert page.locator("nav[data-pages]").is_hidden()
     assert not built.keys() & want  # none of them was on the page: all drawn from the index
@@ -125,11 +131,20 @@ def test_with_javascript_the_filters_cover_every_case_study_from_the_index(page,
     assert set(shown(page)) == of(cases, tip="respiro", raion=code)
     assert f"raion={code}" in page.url and "tip=respiro" in page.url
 
+    page.select_option("#f-tip", "")  # every generated case study is of one programme: pages of 48 at a time
+    page.locator(f'a.bss-tile[data-raion="{code}"]').click()
+    page.select_option("#f-program", "ssmb-2021")
+    want = of(cases, program="ssmb-2021")
+    assert len(want) > 96 and len(shown(page)) == 48
+    assert more.text_content() == f"Arată încă 48 din cele {len(want) - 48} rămase"
+    more.click()
+    assert len(shown(page)) == 96 and more.text_content() == f"Arată încă 48 din cele {len(want) - 96} rămase"
+
     page.locator("form[data-filters]").get_by_role("button", name="Șterge filtrele").click()
     again = page.locator("li[data-case]").evaluate_all("els => els.map(e => e.outerHTML)")
     # The first page again, each card drawn from the index exactly as the page was built.
     assert dict(zip(shown(page), again)) == built
-    assert page.locator("nav[data-pages]").is_visible()
+    assert page.locator("nav[data-pages]").is_visible() and page.locator("[data-more]").is_hidden()
     assert len(loads) == 1  # the index, fetched once
 
 
@@ -139,10 +154,12 @@ def test_cards_drawn_from_the_index_fill_their_rows(browser, grown, width):
     ctx = browser.new_context(viewport={"width": width, "height": 900})
     page = ctx.new_page()
     page.goto(f"{url}/en/studii-de-caz/?program=ssmb-2021")
-    assert set(shown(page)) == of(cases, program="ssmb-2021")
-    layout = page.locator(".bss-gallery").evaluate(ROWS)
-    for left, right, _ in layout["groups"] + layout["cards"]:
-        assert abs(left) <= 1 and abs(right) <= 1, (width, layout)
+    for drawn in (48, 96):  # the first cards, then with the next ones (in a second group too)
+        assert len(shown(page)) == drawn and set(shown(page)) < of(cases, program="ssmb-2021")
+        layout = page.locator(".bss-gallery").evaluate(ROWS)
+        for left, right, _ in layout["groups"] + layout["cards"]:
+            assert abs(left) <= 1 and abs(right) <= 1, (width, drawn, layout)
+        page.locator("[data-more] button").click()
     first = page.locator("li[data-case]:visible").first
     title = first.locator(".bss-card__title a")
     assert title.text_content() == cases[first.get_attribute("data-case")]["title"]["en"]

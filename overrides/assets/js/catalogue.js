@@ -9,7 +9,9 @@
    filters; a choice that gives none is greyed out), and the map. The result count is a live
    region, so a change is announced; on a phone, where it sits far below the filters, it is also
    brought into view. A value in the address that no filter knows is left out, and the page says
-   so. Without JavaScript the first cards show, with numbered pages of the others, and the map and
+   so. The cards that match are drawn a page at a time (as many as the page holds as built), a button
+   offering the next ones: a filter that matches thousands keeps a phone quick; the button moves the
+   keyboard to the first card it adds. Without JavaScript the first cards show, with numbered pages of the others, and the map and
    the list of types lead to each district's and each type's own pages. */
 (function () {
   "use strict";
@@ -25,6 +27,8 @@
   var count = document.querySelector("[data-count]");
   var empty = document.querySelector("[data-empty]");
   var unknown = form.querySelector("[data-unknown]"), failed = form.querySelector("[data-load-failed]");
+  var more = document.querySelector("[data-more]"), moreButton = more.querySelector("button");
+  var matching = [], limit = 0;  /* the cards the filters give, and how many of them are drawn */
   /* A notice shown with ``text``, or hidden if there is none. */
   function said(notice, text) {
     notice.textContent = text;
@@ -181,13 +185,17 @@
     heading.firstElementChild.firstChild.textContent = label("tip", type) + " ";
     return g;
   }
-  /* The cards ``shown``, grouped by type in the catalogue's order. */
-  function draw(shown) {
-    var byType = {};
-    shown.forEach(function (c) { (byType[c.tip[0]] = byType[c.tip[0]] || []).push(c); });
+  /* The first ``limit`` cards of ``shown``, grouped by type in the catalogue's order; each group's
+     heading counts all its cards in ``shown``, drawn or not yet. */
+  function draw(shown, limit) {
+    var byType = {}, counts = {};
+    shown.forEach(function (c, i) {
+      counts[c.tip[0]] = (counts[c.tip[0]] || 0) + 1;
+      if (i < limit) (byType[c.tip[0]] = byType[c.tip[0]] || []).push(c);
+    });
     index.types.forEach(function (type) {
       var items = byType[type] || [], g = group(type), list = g.querySelector("ul");
-      var label = "(" + number.format(items.length) + ")";
+      var label = "(" + number.format(counts[type] || 0) + ")";
       list.replaceChildren.apply(list, items.map(drawCard));
       g.hidden = items.length === 0;
       g.className = g.className.replace(/\bbss-group--w\d\b/, "bss-group--w" + Math.max(1, Math.min(items.length, 3)));
@@ -214,7 +222,9 @@
     s = state();  /* the reader may have chosen more while the index loaded */
     var shown = index.cards.filter(function (c) { return matches(c, s); });
     total = index.cards.length;
-    draw(filtered ? shown : shown.slice(0, perPage));  /* no filter: the first page, as built */
+    matching = filtered ? shown : shown.slice(0, perPage);  /* no filter: the first page, as built */
+    limit = perPage;
+    drawMatching();
     if (pages) pages.hidden = filtered;
     count.textContent = filtered ? count.getAttribute("data-template").replace("{shown}", plural(shown.length))
       .replace("{total}", number.format(total)) : plural(total);
@@ -223,6 +233,21 @@
     none.textContent = place && place.hidden ? none.getAttribute("data-none-yet").replace("{place}", place.getAttribute("data-label"))
       : none.getAttribute("data-none");  /* a district with no case study yet says just that */
     countChoices(s);
+  }
+  /* The cards drawn so far, and the button that offers the next ones while some are left. */
+  function drawMatching() {
+    draw(matching, limit);
+    var left = matching.length - limit;
+    more.hidden = left <= 0;
+    if (left > 0) moreButton.textContent = left > perPage
+      ? moreButton.getAttribute("data-template").replace("{n}", number.format(perPage)).replace("{left}", number.format(left))
+      : moreButton.getAttribute("data-rest").replace("{n}", number.format(left));
+  }
+  function showMore() {
+    var first = matching[limit];
+    limit += perPage;
+    drawMatching();
+    gallery.querySelector('li[data-case="' + CSS.escape(first.id) + '"] .bss-card__title a').focus();
   }
   function toResults() {
     count.scrollIntoView({ block: "start" });
@@ -244,6 +269,7 @@
     });
   });
   form.addEventListener("reset", function (ev) { ev.preventDefault(); clear(); });
+  moreButton.addEventListener("click", showMore);
   document.querySelector("[data-action=clear]").addEventListener("click", clear);
   tiles.forEach(function (tile) {
     tile.addEventListener("click", function (ev) {
