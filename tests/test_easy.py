@@ -87,7 +87,8 @@ def test_every_full_page_links_to_its_easy_version_which_is_in_its_language_and_
             continue
         easy = start_tags(read_page(built_site, easy_url))
         back = with_class(easy, "bss-back")
-        if easy[0] != ("html", {**easy[0][1], "lang": lang}):
+        tag, attrs = easy[0]
+        if tag != "html" or attrs.get("lang") != lang:
             problems.append(f"{easy_url}: not in {lang}")
         if len(with_class(easy, "bss-easy__point")) < 2:
             problems.append(f"{easy_url}: fewer than two points")

@@ -9,10 +9,11 @@
    filters; a choice that gives none is greyed out), and the map. The result count is a live
    region, so a change is announced; on a phone, where it sits far below the filters, it is also
    brought into view. A value in the address that no filter knows is left out, and the page says
-   so. The cards that match are drawn a page at a time (as many as the page holds as built), a button
-   offering the next ones: a filter that matches thousands keeps a phone quick; the button moves the
-   keyboard to the first card it adds. Without JavaScript the first cards show, with numbered pages of the others, and the map and
-   the list of types lead to each district's and each type's own pages. */
+   so. The cards that match are drawn a page's worth at a time (as many as the page holds as built),
+   with a button for the next ones, which takes the keyboard to the first card it adds: a filter
+   that matches thousands keeps a phone quick. Without JavaScript the first cards show, with
+   numbered pages of the others, and the map and the list of types lead to each district's and each
+   type's own pages. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-filters]");
@@ -185,13 +186,13 @@
     heading.firstElementChild.firstChild.textContent = label("tip", type) + " ";
     return g;
   }
-  /* The first ``limit`` cards of ``shown``, grouped by type in the catalogue's order; each group's
+  /* The first ``upTo`` cards of ``shown``, grouped by type in the catalogue's order; each group's
      heading counts all its cards in ``shown``, drawn or not yet. */
-  function draw(shown, limit) {
+  function draw(shown, upTo) {
     var byType = {}, counts = {};
     shown.forEach(function (c, i) {
       counts[c.tip[0]] = (counts[c.tip[0]] || 0) + 1;
-      if (i < limit) (byType[c.tip[0]] = byType[c.tip[0]] || []).push(c);
+      if (i < upTo) (byType[c.tip[0]] = byType[c.tip[0]] || []).push(c);
     });
     index.types.forEach(function (type) {
       var items = byType[type] || [], g = group(type), list = g.querySelector("ul");
