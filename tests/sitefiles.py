@@ -61,7 +61,7 @@ class _Tags(HTMLParser):
 
 
 def start_tags(html: str) -> list[tuple[str, dict[str, str]]]:
-    """Every start tag of a page, in order: its name and its attributes (as a browser parses them)."""
+    """Every start tag of a page, in order: its name and its attributes (character references decoded)."""
     parser = _Tags()
     parser.feed(html)
     parser.close()
