@@ -154,8 +154,10 @@ def test_cards_drawn_from_the_index_fill_their_rows(browser, grown, width):
     ctx = browser.new_context(viewport={"width": width, "height": 900})
     page = ctx.new_page()
     page.goto(f"{url}/en/studii-de-caz/?program=ssmb-2021")
+    want = of(cases, program="ssmb-2021")
     for drawn in (48, 96):  # the first cards, then with the next ones (in a second group too)
-        assert len(shown(page)) == drawn and set(shown(page)) < of(cases, program="ssmb-2021")
+        assert len(shown(page)) == drawn and set(shown(page)) < want
+        assert page.locator("[data-more] button").text_content() == f"Show 48 more of the {len(want) - drawn} not yet shown"
         layout = page.locator(".bss-gallery").evaluate(ROWS)
         for left, right, _ in layout["groups"] + layout["cards"]:
             assert abs(left) <= 1 and abs(right) <= 1, (width, drawn, layout)
