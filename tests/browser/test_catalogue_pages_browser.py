@@ -112,6 +112,7 @@ def test_with_javascript_the_filters_cover_every_case_study_from_the_index(page,
     assert len(want) > 48 and len(first) == 48 and set(first) < want
     more = page.locator("[data-more] button")
     assert more.text_content() == f"Arată restul ({len(want) - 48})"
+    assert f"({len(want)})" in page.locator('[data-group="respiro"] h3').text_content()  # all, drawn or not
     more.click()
     assert set(shown(page)) == want and page.locator("[data-more]").is_hidden()
     assert page.locator("li[data-case] a:focus").evaluate("a => a.closest('li').dataset.case") == shown(page)[48]
@@ -139,6 +140,9 @@ def test_with_javascript_the_filters_cover_every_case_study_from_the_index(page,
     assert more.text_content() == f"Arată încă 48 din cele {len(want) - 48} rămase"
     more.click()
     assert len(shown(page)) == 96 and more.text_content() == f"Arată încă 48 din cele {len(want) - 96} rămase"
+    page.locator('.md-nav--secondary a[href="#lista"]').first.click()  # a link within the page keeps them
+    pw_expect(page).to_have_url(re.compile("#lista$"))
+    assert len(shown(page)) == 96
 
     page.locator("form[data-filters]").get_by_role("button", name="Șterge filtrele").click()
     again = page.locator("li[data-case]").evaluate_all("els => els.map(e => e.outerHTML)")

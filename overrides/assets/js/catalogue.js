@@ -19,7 +19,8 @@
   var form = document.querySelector("form[data-filters]");
   var gallery = document.querySelector("[data-gallery]");
   var modelCard = gallery && gallery.querySelector("li[data-case]");  /* every card drawn is a copy of it */
-  if (!form || !modelCard) return;
+  var more = document.querySelector("[data-more]");
+  if (!form || !modelCard || !more) return;
   function all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
   var modelGroup = gallery.querySelector("[data-group]");
   var pages = document.querySelector("[data-pages]");
@@ -28,8 +29,10 @@
   var count = document.querySelector("[data-count]");
   var empty = document.querySelector("[data-empty]");
   var unknown = form.querySelector("[data-unknown]"), failed = form.querySelector("[data-load-failed]");
-  var more = document.querySelector("[data-more]"), moreButton = more.querySelector("button");
-  var matching = [], limit = 0;  /* the cards the filters give, and how many of them are drawn */
+  var moreButton = more.querySelector("button");
+  /* The cards the filters give, how many of them are drawn, and for which filters: the same filters
+     again (a link to a heading of the page fires popstate too) keep the cards the reader opened. */
+  var matching = [], limit = 0, drawnFor = null;
   /* A notice shown with ``text``, or hidden if there is none. */
   function said(notice, text) {
     notice.textContent = text;
@@ -224,7 +227,8 @@
     var shown = index.cards.filter(function (c) { return matches(c, s); });
     total = index.cards.length;
     matching = filtered ? shown : shown.slice(0, perPage);  /* no filter: the first page, as built */
-    limit = perPage;
+    if (JSON.stringify(s) !== drawnFor) limit = perPage;
+    drawnFor = JSON.stringify(s);
     drawMatching();
     if (pages) pages.hidden = filtered;
     count.textContent = filtered ? count.getAttribute("data-template").replace("{shown}", plural(shown.length))
