@@ -115,6 +115,7 @@ def test_with_javascript_the_filters_cover_every_case_study_from_the_index(page,
     assert f"({len(want)})" in page.locator('[data-group="respiro"] h3').text_content()  # all, drawn or not
     more.click()
     assert set(shown(page)) == want and page.locator("[data-more]").is_hidden()
+    assert page.locator("[data-more-status]").text_content() == f"{len(want)} din {len(want)} afișate"  # said
     assert page.locator("li[data-case] a:focus").evaluate("a => a.closest('li').dataset.case") == shown(page)[48]
     assert re.fullmatch(rf"{len(want)} (de )?studii de caz din {len(cases)}", page.locator("[data-count]").text_content())
     assert page.locator("nav[data-pages]").is_hidden()
@@ -136,10 +137,11 @@ def test_with_javascript_the_filters_cover_every_case_study_from_the_index(page,
     page.locator(f'a.bss-tile[data-raion="{code}"]').click()
     page.select_option("#f-program", "ssmb-2021")
     want = of(cases, program="ssmb-2021")
-    assert len(want) > 96 and len(shown(page)) == 48
+    assert len(want) > 96 and len(shown(page)) == 48 and page.locator("[data-more-status]").text_content() == ""
     assert more.text_content() == f"Arată încă 48 din cele {len(want) - 48} rămase"
     more.click()
     assert len(shown(page)) == 96 and more.text_content() == f"Arată încă 48 din cele {len(want) - 96} rămase"
+    assert page.locator("[data-more-status]").text_content() == f"96 din {len(want)} afișate"
     page.locator('.md-nav--secondary a[href="#lista"]').first.click()  # a link within the page keeps them
     pw_expect(page).to_have_url(re.compile("#lista$"))
     assert len(shown(page)) == 96

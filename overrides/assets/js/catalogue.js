@@ -29,7 +29,7 @@
   var count = document.querySelector("[data-count]");
   var empty = document.querySelector("[data-empty]");
   var unknown = form.querySelector("[data-unknown]"), failed = form.querySelector("[data-load-failed]");
-  var moreButton = more.querySelector("button");
+  var moreButton = more.querySelector("button"), moreStatus = document.querySelector("[data-more-status]");
   /* The cards the filters give, how many of them are drawn, and for which filters: the same filters
      again (a link to a heading of the page fires popstate too) keep the cards the reader opened. */
   var matching = [], limit = 0, drawnFor = null;
@@ -227,7 +227,10 @@
     var shown = index.cards.filter(function (c) { return matches(c, s); });
     total = index.cards.length;
     matching = filtered ? shown : shown.slice(0, perPage);  /* no filter: the first page, as built */
-    if (JSON.stringify(s) !== drawnFor) limit = perPage;
+    if (JSON.stringify(s) !== drawnFor) {
+      limit = perPage;
+      moreStatus.textContent = "";
+    }
     drawnFor = JSON.stringify(s);
     drawMatching();
     if (pages) pages.hidden = filtered;
@@ -253,6 +256,8 @@
     limit += perPage;
     drawMatching();
     gallery.querySelector('li[data-case="' + CSS.escape(first.id) + '"] .bss-card__title a').focus();
+    moreStatus.textContent = moreStatus.getAttribute("data-template")  /* a screen reader hears how many show now */
+      .replace("{shown}", number.format(Math.min(limit, matching.length))).replace("{n}", number.format(matching.length));
   }
   function toResults() {
     count.scrollIntoView({ block: "start" });
