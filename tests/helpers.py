@@ -25,21 +25,22 @@ GROWN = (50, 250)  # 250 / 5 generated types: 50 a type, past a page of 48: a ty
 EXAMPLES = "tests/fixtures/examples"  # the illustrative records, for the demonstration build only
 
 
-def _yaml(path: Path):
+def load_yaml(path: Path):
+    """A YAML file of the project, as data."""
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 # The last word of an easy-to-read page's address in each language (usor-de-citit, easy-to-read).
-EASY_SLUG = {lang: _yaml(ROOT / f"data/i18n/{lang}.yml")["easy.slug"] for lang in ("ro", "en")}
+EASY_SLUG = {lang: load_yaml(ROOT / f"data/i18n/{lang}.yml")["easy.slug"] for lang in ("ro", "en")}
 
 
 def pages_with_easy_version() -> list[str]:
     """Every page that has an easy-to-read version (its address without the language's prefix; the
     easy version's is the same followed by EASY_SLUG), worked out from the data files, not the site code."""
     pages = [""] if (ROOT / "data/easy/acasa.yml").exists() else []
-    pages += [f"studii-de-caz/{file.stem}/" for file in sorted((ROOT / "data/case-studies").glob("*.yml")) if "easy" in _yaml(file)]
+    pages += [f"studii-de-caz/{file.stem}/" for file in sorted((ROOT / "data/case-studies").glob("*.yml")) if "easy" in load_yaml(file)]
     pages += [f"cursuri/{file.parent.name}/{file.stem}/" for file in sorted((ROOT / "courses").glob("*/*.yml"))
-              if file.stem != "course" and "easy" in _yaml(file)]
+              if file.stem != "course" and "easy" in load_yaml(file)]
     return pages
 
 

@@ -7,9 +7,8 @@ from urllib.parse import urljoin
 from pathlib import Path
 
 import pytest
-import yaml
 
-from helpers import EASY_SLUG, ROOT, copy_project, mkdocs_build, pages_with_easy_version, shared_build
+from helpers import EASY_SLUG, ROOT, copy_project, load_yaml, mkdocs_build, pages_with_easy_version, shared_build
 from sitefiles import page_paths, read_page, switcher_target, url_of, visible_text
 
 LANGS = ("ro", "en")
@@ -24,10 +23,6 @@ def ids(folder: str, base=ROOT) -> set[str]:
     return {p.stem for p in (base / folder).glob("*.yml")}
 
 
-def load(path):
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
 def easy_pages(slug: str) -> set[str]:
     """The easy-to-read versions: their last word is the language's own (usor-de-citit, easy-to-read)."""
     return {f"{page}{slug}/" for page in pages_with_easy_version()}
@@ -36,7 +31,7 @@ def easy_pages(slug: str) -> set[str]:
 def catalogue_pages(per_page: int = 48) -> set[str]:
     """The catalogue's other pages of results: numbered pages past its first, and each service type's
     and each district's list (the first page, then numbered ones), for what the case studies hold."""
-    cases = [load(ROOT / f"data/case-studies/{i}.yml") for i in ids("data/case-studies")]
+    cases = [load_yaml(ROOT / f"data/case-studies/{i}.yml") for i in ids("data/case-studies")]
     lists = {"studii-de-caz/": len(cases)}
     for case in cases:
         for where in (f"studii-de-caz/tip/{case['service_type']}/", *(f"studii-de-caz/raion/{d.lower()}/" for d in case["districts"])):
@@ -68,7 +63,7 @@ def moved_modules() -> list[tuple[str, str, str]]:
     """(course, the id it once had, the course/module that teaches it now) for each moved module."""
     out = []
     for course in sorted((ROOT / "courses").iterdir()):
-        for move in load(course / "course.yml").get("moved", []):
+        for move in load_yaml(course / "course.yml").get("moved", []):
             out.append((course.name, move["id"], move["to"] if "/" in move["to"] else f"{course.name}/{move['to']}"))
     return out
 
@@ -93,7 +88,7 @@ def test_exact_pages_in_each_language(built_site):
 def test_a_moved_module_s_old_address_leads_to_the_module_that_teaches_it(built_site):
     assert moved_modules()
     for course, old, key in moved_modules():
-        easy = "easy" in load(ROOT / f"courses/{key}.yml")
+        easy = "easy" in load_yaml(ROOT / f"courses/{key}.yml")
         for lang in LANGS:
             ways = [(f"cursuri/{course}/{old}/", f"cursuri/{key}/")]
             ways += [(f"cursuri/{course}/{old}/{slug}/", f"cursuri/{key}/{EASY_SLUG[lang]}/" if easy else f"cursuri/{key}/")
@@ -109,7 +104,7 @@ def test_a_module_two_courses_list_has_one_page_and_one_progress_record(built_si
     """Its page is its own course's; the other course lists it under the same key and version, on its
     page and in its certificate, so passing it counts in both; its page links back to that course."""
     shared = [(course.name, entry) for course in sorted((ROOT / "courses").iterdir())
-              for entry in load(course / "course.yml")["modules"] if "/" in entry]
+              for entry in load_yaml(course / "course.yml")["modules"] if "/" in entry]
     assert shared
     for course, key in shared:
         home, mid = key.split("/")
@@ -143,7 +138,7 @@ def test_language_switcher_points_to_the_same_page(built_site):
 
 
 def test_no_interface_text_from_the_other_language(built_site):
-    strings = {lang: load(ROOT / f"data/i18n/{lang}.yml") for lang in LANGS}
+    strings = {lang: load_yaml(ROOT / f"data/i18n/{lang}.yml") for lang in LANGS}
     for lang, other in (("ro", "en"), ("en", "ro")):
         foreign = {v for k, v in strings[other].items() if v != strings[lang][k] and "{" not in v and len(v) > 8}
         # one pattern for all of them (longest first), not one search per string and page
@@ -178,9 +173,9 @@ def test_numbers_and_dates_follow_each_language(built_site):
 def test_each_programme_page_says_how_many_of_its_reported_services_the_site_describes(built_site):
     """Counted from the data files: the case studies naming the programme, out of the first result of
     the indicator marked as counting the services; the link lists them in the catalogue."""
-    cases = [load(path) for path in (ROOT / "data/case-studies").glob("*.yml")]
+    cases = [load_yaml(path) for path in (ROOT / "data/case-studies").glob("*.yml")]
     for path in (ROOT / "data/programmes").glob("*.yml"):
-        programme = load(path)
+        programme = load_yaml(path)
         pid = programme["id"]
         total = next(i for i in programme["indicators"] if i.get("services"))["results"][0]["value"]
         shown = sum(case.get("programme") == pid for case in cases)
@@ -241,9 +236,9 @@ def test_missing_translation_falls_back_with_a_note(demo_site):
 
 
 def test_every_case_study_page_has_its_facts_and_sources(built_site):
-    names = {lang: {t["id"]: t["name"][lang] for t in load(ROOT / "data/service-types.yml")["terms"]} for lang in LANGS}
+    names = {lang: {t["id"]: t["name"][lang] for t in load_yaml(ROOT / "data/service-types.yml")["terms"]} for lang in LANGS}
     for cid in ids("data/case-studies"):
-        data = load(ROOT / f"data/case-studies/{cid}.yml")
+        data = load_yaml(ROOT / f"data/case-studies/{cid}.yml")
         for lang, heading in (("ro", "Surse"), ("en", "Sources")):
             text = visible_text(read_page(built_site, url_of(lang, f"studii-de-caz/{cid}/")))
             assert data["title"][lang].split()[0] in text and names[lang][data["service_type"]] in text, (cid, lang)
