@@ -227,11 +227,12 @@
     var shown = index.cards.filter(function (c) { return matches(c, s); });
     total = index.cards.length;
     matching = filtered ? shown : shown.slice(0, perPage);  /* no filter: the first page, as built */
-    if (JSON.stringify(s) !== drawnFor) {
+    var filters = JSON.stringify(s);
+    if (filters !== drawnFor) {
       limit = perPage;
       moreStatus.textContent = "";
     }
-    drawnFor = JSON.stringify(s);
+    drawnFor = filters;
     drawMatching();
     if (pages) pages.hidden = filtered;
     count.textContent = filtered ? count.getAttribute("data-template").replace("{shown}", plural(shown.length))
