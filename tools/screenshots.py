@@ -39,6 +39,8 @@ PAGES = [
     ("module-easy", "cursuri/contractarea-sociala/costul-serviciului/{easy}/"),
 ]
 WIDTHS = {390: 1800, 1280: 1500}  # width -> the most of the page's height kept
+# Shots are taken with transitions finished: the header's title fades between the site's name and the
+# page's as one scrolls, and was caught half-way.
 SCALE = 0.3
 
 
@@ -67,7 +69,7 @@ def shoot(site: Path, out: Path, languages: tuple[str, ...] = load_settings(ROOT
                             _check_quiz(page)
                             quiz = out / lang / f"quiz-{width}.png"
                             quiz.parent.mkdir(parents=True, exist_ok=True)
-                            page.locator("form.bss-quiz").screenshot(path=str(quiz))
+                            page.locator("form.bss-quiz").screenshot(path=str(quiz), animations="disabled")
                             _crop(quiz, height)
                             extra = ("quiz", width, quiz)
                             page.evaluate("window.scrollTo(0, 0)")
@@ -75,7 +77,7 @@ def shoot(site: Path, out: Path, languages: tuple[str, ...] = load_settings(ROOT
                         file.parent.mkdir(parents=True, exist_ok=True)
                         full = page.evaluate("document.documentElement.scrollHeight")
                         page.screenshot(path=str(file), clip={"x": 0, "y": 0, "width": width, "height": min(full, height)},
-                                        full_page=True)
+                                        full_page=True, animations="disabled")
                         shots.append((label, width, file))
                         if label == "module":
                             shots.append(extra)
