@@ -15,6 +15,7 @@ project, named by the hash of its HTML, the stylesheet and WeasyPrint's version 
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
 import re
 import shutil
@@ -55,47 +56,58 @@ def pdf_step(site_dir: Path, docs: list[Document], config_file: str) -> Callable
 def make_pdfs(site_dir: Path, docs: list[Document], cache: Path, mode: str = "auto") -> str:
     """Make every PDF (or take it from ``cache``), link the pages to it, and say what was done.
     ``mode`` (the environment's BSS_PDFS): ``auto`` skips them, saying so, where WeasyPrint's
-    libraries are missing; ``required`` (the publishing workflow) fails instead; ``off`` skips them."""
+    libraries are missing; ``required`` (the publishing workflow) fails instead; ``off`` skips them.
+    WeasyPrint (half a second to load) is loaded only when a PDF is not in the cache."""
+    offering = {page for doc in docs for page in doc.linked_from}  # the pages whose template put a marker
     if mode == "off":
-        drop_links(site_dir)
+        drop_links(site_dir, offering)
         return "PDFs skipped (BSS_PDFS=off): the site is built without links to them."
-    try:
-        import weasyprint
-    except (ImportError, OSError) as exc:  # OSError: WeasyPrint is installed, Debian's pango is not
-        drop_links(site_dir)
-        said = f"WeasyPrint cannot load ({_first_line(exc)}); install Debian's {DEBIAN_PACKAGES} to make them"
-        if mode == "required":
-            raise Missing(f"PDFs required (BSS_PDFS=required), but {said}.") from None
-        return f"PDFs skipped: {said}. The site is built without links to them."
-    cache.mkdir(parents=True, exist_ok=True)
     css = STYLESHEET.read_text(encoding="utf-8")
-    stylesheet = weasyprint.CSS(string=css)
-    made = kept = 0
-    used = set()
+    try:
+        version = importlib.metadata.version("weasyprint")
+    except importlib.metadata.PackageNotFoundError:
+        return _cannot(site_dir, offering, "No module named 'weasyprint'", mode)
+    wanted = []
     for doc in docs:
         html = _document_html(site_dir, doc)
-        key = hashlib.sha256("\0".join([html, css, weasyprint.__version__, repr(OPTIONS)])
-                             .encode()).hexdigest()[:32]
-        cached = cache / f"{key}.pdf"
-        used.add(cached.name)
-        if cached.exists():
-            os.utime(cached)  # used now: kept a while longer
-            kept += 1
-        else:
-            scratch = cache / f"{key}.{os.getpid()}.tmp"  # whole or not at all: a build may be stopped
+        key = hashlib.sha256("\0".join([html, css, version, repr(OPTIONS)]).encode()).hexdigest()[:32]
+        wanted.append((doc, html, cache / f"{key}.pdf"))
+    missing = [(doc, html, cached) for doc, html, cached in wanted if not cached.exists()]
+    if missing:
+        try:
+            import weasyprint
+        except (ImportError, OSError) as exc:  # OSError: WeasyPrint is installed, Debian's pango is not
+            return _cannot(site_dir, offering, _first_line(exc), mode)
+        cache.mkdir(parents=True, exist_ok=True)
+        stylesheet = weasyprint.CSS(string=css)
+        for doc, html, cached in missing:
+            scratch = cache / f"{cached.stem}.{os.getpid()}.tmp"  # whole or not at all: a build may be stopped
             page = weasyprint.HTML(string=html, base_url=doc.public + doc.page,
                                    url_fetcher=_fetcher(site_dir, doc.public, weasyprint))
             page.write_pdf(scratch, stylesheets=[stylesheet], **OPTIONS)
             scratch.replace(cached)
-            made += 1
+    made = {cached for _doc, _html, cached in missing}
+    for doc, _html, cached in wanted:
+        if cached not in made:
+            os.utime(cached)  # used now: kept a while longer
         target = site_dir / doc.pdf
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
+    used = {cached.name for _doc, _html, cached in wanted}
     for old in cache.glob("*.pdf"):  # what no build used for a day goes (not sooner: another build may use it now)
         if old.name not in used and old.stat().st_mtime < time.time() - KEPT:
             old.unlink(missing_ok=True)
     add_links(site_dir, docs)
-    return f"PDFs of the guide: {made} made, {kept} unchanged since the last build"
+    return f"PDFs of the guide: {len(made)} made, {len(used) - len(made)} unchanged since the last build"
+
+
+def _cannot(site_dir: Path, offering: AbstractSet[str], why: str, mode: str) -> str:
+    """WeasyPrint cannot make the PDFs: the pages lose their markers, or the build fails (``required``)."""
+    drop_links(site_dir, offering)
+    said = f"WeasyPrint cannot load ({why}); install Debian's {DEBIAN_PACKAGES} to make them"
+    if mode == "required":
+        raise Missing(f"PDFs required (BSS_PDFS=required), but {said}.")
+    return f"PDFs skipped: {said}. The site is built without links to them."
 
 
 def _first_line(exc: Exception) -> str:
@@ -127,7 +139,7 @@ def _fetcher(site_dir: Path, public: str, weasyprint):
 
 def add_links(site_dir: Path, docs: list[Document]) -> None:
     """Each page that offers a PDF gets its link, with the file's size, where its template put the
-    marker; any other marker goes."""
+    marker (only the documents' pages have one)."""
     template = _ENV.get_template("pdf-link.html")
     offered: dict[str, Document] = {page: doc for doc in docs for page in doc.linked_from}
     for page, doc in offered.items():
@@ -138,7 +150,6 @@ def add_links(site_dir: Path, docs: list[Document]) -> None:
         link = template.render(href=href, text=doc.link(size), name=Path(doc.pdf).name)
         html = MARKER.sub(_literal(link), html, count=1)
         path.write_text(MARKER.sub("", html), encoding="utf-8")
-    drop_links(site_dir, skip=set(offered))
 
 
 def _literal(text: str) -> Callable[[re.Match[str]], str]:
@@ -146,13 +157,13 @@ def _literal(text: str) -> Callable[[re.Match[str]], str]:
     return lambda _match: text
 
 
-def drop_links(site_dir: Path, skip: AbstractSet[str] = frozenset()) -> None:
-    """Take every PDF marker out of the pages (of those not in ``skip``)."""
-    for path in site_dir.rglob("*.html"):
-        if path.relative_to(site_dir).as_posix() in skip:
-            continue
-        html = path.read_text(encoding="utf-8")
-        if 'class="bss-pdf-link" hidden' in html:
+def drop_links(site_dir: Path, pages: AbstractSet[str]) -> None:
+    """Take the PDF marker out of ``pages`` (files relative to ``site_dir``; those of the
+    documents: no other template puts one)."""
+    for page in pages:
+        path = site_dir / page
+        html = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if MARKER.search(html):
             path.write_text(MARKER.sub("", html), encoding="utf-8")
 
 

@@ -19,7 +19,8 @@ def extra_files(site: Site, use_directory_urls: bool = True) -> dict[str, str]:
             **catalogue_lists.index_files(site.content, site.links, f"/{IMAGES_DIR.removeprefix('docs/')}/",
                                           {t: illustrations.file(t) for t in site.content.service_types}, use_directory_urls),
             **kept.keep(site.renderer.caches, "question-banks", site.world, repr(site.content.courses), lambda: question_banks.files(
-                site.content.courses, site.links, site.content.strings, site.content.settings.markdown_extensions))}
+                site.content.courses, site.links, site.content.strings, site.content.settings.markdown_extensions,
+                site.renderer.caches))}
 
 
 def redirect_pages(site: Site, use_directory_urls: bool = True) -> dict[str, str]:

@@ -37,18 +37,21 @@ def bank_files(links, strings, lang: str, course_id: str) -> dict[str, str]:
     return {"xml": f"{stem}-moodle.xml", "gift": f"{stem}-gift.txt"}
 
 
-def bank_texts(course, links, lang: str, extensions: list) -> dict[str, str]:
-    """The banks of ``course`` in ``lang``, by format."""
-    html = _Html(links, lang, extensions)
-    return {"xml": moodle_xml(course, html, lang), "gift": gift(course, html, lang)}
+def bank_texts(course, links, lang: str, extensions: list, caches=None) -> dict[str, str]:
+    """The banks of ``course`` in ``lang``, by format: with the build's ``Caches``, made once per
+    build (the course page shows their sizes, finish writes them)."""
+    def make() -> dict[str, str]:
+        html = _Html(links, lang, extensions)
+        return {"xml": moodle_xml(course, html, lang), "gift": gift(course, html, lang)}
+    return caches.while_alive(links, ("question-banks", course.id, lang), make) if caches else make()
 
 
-def files(courses, links, strings, extensions: list) -> dict[str, str]:
+def files(courses, links, strings, extensions: list, caches=None) -> dict[str, str]:
     """Every course's banks in every language, by output path."""
     out = {}
     for course in courses.values():
         for lang in links.languages:
-            paths, texts = bank_files(links, strings, lang, course.id), bank_texts(course, links, lang, extensions)
+            paths, texts = bank_files(links, strings, lang, course.id), bank_texts(course, links, lang, extensions, caches)
             out.update({paths[kind]: texts[kind] for kind in FORMATS})
     return out
 
@@ -60,16 +63,23 @@ class _Html:
         names, configs = markdown_arguments([e for e in extensions if _name(e) != "toc"])
         self._md = markdown.Markdown(extensions=names, extension_configs=configs)
         self.links, self.lang = links, lang
+        self._made: dict[tuple[str, str], str] = {}  # both formats show the same texts: each converted once
 
     def __call__(self, text, page: str, inline: bool = False) -> str:
         if text is None:
             return ""
-        source = self.links.resolve(text.get(self.lang)[0], self.lang, page)
-        source = _MD_LINK.sub(lambda m: "](" + self._public(page, m.group(1)) + (m.group(2) or ""), source)
-        html = clean_html(self._md.reset().convert(source)).strip()
+        source = text.get(self.lang)[0]
+        if (source, page) not in self._made:
+            self._made[source, page] = self._convert(source, page)
+        html = self._made[source, page]
         if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return html
+
+    def _convert(self, source: str, page: str) -> str:
+        source = self.links.resolve(source, self.lang, page)
+        source = _MD_LINK.sub(lambda m: "](" + self._public(page, m.group(1)) + (m.group(2) or ""), source)
+        return clean_html(self._md.reset().convert(source)).strip()
 
     def plain(self, text) -> str:
         """A text shown as written (a prompt, an option): escaped, never read as Markdown."""
@@ -198,7 +208,7 @@ def downloads(extensions: list):
     """For the course page's template: ``banks(L, course)`` lists the banks of the page's language,
     each with its format, its link from the page and its size in KB (rounded up)."""
     def banks(loc, course) -> list[dict]:
-        paths, texts = bank_files(loc.links, loc.strings, loc.lang, course.id), bank_texts(course, loc.links, loc.lang, extensions)
+        paths, texts = bank_files(loc.links, loc.strings, loc.lang, course.id), bank_texts(course, loc.links, loc.lang, extensions, loc.caches)
         return [{"format": LABELS[kind], "href": loc.file(paths[kind]),
                  "size": -(-len(texts[kind].encode("utf-8")) // 1024)} for kind in FORMATS]
     return banks

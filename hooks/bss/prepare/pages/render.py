@@ -184,7 +184,7 @@ class Localizer:
         """The QR code of the short link, inline, named for screen readers by the link it holds."""
         url = self.short_url(chapter, section)
         label = escape(self.t("guide.qr_label", url=url))
-        return Markup(self.caches.get("qr", url, lambda: qr.inline(url, self.caches)).replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+        return Markup(qr.inline(url, self.caches).replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
                       .replace('class="segno"', 'class="bss-qr__code"', 1))
 
     def qr_file(self, chapter: str, section: str = "") -> str:
