@@ -120,6 +120,27 @@ def test_no_empty_line_under_a_page_title(browser, site_url, path, width):
     assert box - text < line / 2, (box, text, line)
 
 
+# Pages with a heading that fills its last line at 390 px, in both languages (46 such headings before).
+FULL_HEADINGS = ["en/", "cursuri/contractarea-sociala/", "en/parteneri/autism-hope/", "en/studii-de-caz/", "ghid/complet/"]
+
+
+def test_on_a_phone_no_heading_leaves_its_link_on_a_line_of_its_own(browser, site_url):
+    """A heading's ¶ link (hidden until hovered or focused) wrapped alone onto the next line under every
+    heading that filled its last line: a blank line under "What the programmes achieved" on a phone."""
+    alone = []
+    with opened(browser, f"{site_url}/{FULL_HEADINGS[0]}", 390) as page:
+        for path in FULL_HEADINGS:
+            page.goto(f"{site_url}/{path}")
+            alone += [(path, text) for text in page.evaluate("""() => [...document.querySelectorAll(
+                '.md-typeset :is(h2, h3, h4) > a.headerlink')].flatMap(a => {
+                const r = document.createRange(); r.selectNodeContents(a.parentElement); r.setEndBefore(a);
+                const lines = [...r.getClientRects()].filter(x => x.width > 0);
+                return lines.length && a.getBoundingClientRect().top >= lines.at(-1).bottom - 2 ? [a.parentElement.textContent] : [];
+            })""")]
+        assert page.locator("h2 > a.headerlink").count() > 0
+    assert not alone, alone
+
+
 @pytest.mark.parametrize("lang", ["ro", "en"])
 def test_on_a_phone_the_catalogue_filters_go_two_a_row_their_selects_level(browser, site_url, lang):
     with opened(browser, f"{site_url}{prefix(lang)}/studii-de-caz/", 390) as page:
