@@ -157,6 +157,32 @@ def test_a_modules_status_on_the_course_page_stays_on_one_line(browser, site_url
             "ss => ss.map(s => [s.textContent, new Set([...s.getClientRects()].map(r => Math.round(r.top))).size])")
     assert lines and all(n == 1 for _, n in lines), lines
 
+DOTS_STARTING_A_LINE = """() => [...document.querySelectorAll('ol.bss-modules li > p:first-child')].flatMap(p => {
+    const left = p.getBoundingClientRect().left, out = [], walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        for (let i = n.data.indexOf('·'); i >= 0; i = n.data.indexOf('·', i + 1)) {
+            const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+            if (Math.abs(r.getBoundingClientRect().left - left) < 2) out.push(p.textContent.trim());
+        }
+    }
+    return out; })"""
+
+
+def test_a_modules_line_on_the_course_page_never_starts_with_a_separator(browser, site_url):
+    """Module, time and where it is taught are separated by "·": a line may end with one, never start
+    with one (at 360 px, "· 20 de minute" began a line under the module's name)."""
+    starts = []
+    with opened(browser, f"{site_url}/cursuri/contractarea-sociala/", 390) as page:
+        for path in ["cursuri/contractarea-sociala/", "cursuri/servicii-comunitare/", "en/cursuri/contractarea-sociala/",
+                     "en/cursuri/servicii-comunitare/"]:
+            page.goto(f"{site_url}/{path}")
+            expect(page.locator("ol.bss-modules .bss-status").first).not_to_be_empty()  # as a learner sees it
+            for width in range(320, 650, 10):
+                page.set_viewport_size({"width": width, "height": 844})
+                starts += [(width, path, text) for text in page.evaluate(DOTS_STARTING_A_LINE)]
+    assert not starts, starts
+
+
 @pytest.mark.parametrize("media", ["screen", "print"])
 @pytest.mark.parametrize("lang", ["ro", "en"])
 def test_every_page_type_carries_the_eu_emblem_with_its_funding_statement(browser, site_url, lang, media):

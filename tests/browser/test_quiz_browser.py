@@ -64,6 +64,25 @@ def test_checking_marks_what_was_answered_and_points_out_what_was_not(page, site
     assert page.evaluate("document.activeElement.getAttribute('data-summary')") is not None
 
 
+def test_on_a_phone_each_question_sits_inside_its_box(browser, site_url):
+    """A question of two or three lines sat on its box's top border, the border running through it."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = ctx.new_page()
+        page.goto(module_url(site_url, M3))
+        page.get_by_role("button", name="Verifică răspunsurile").click()  # with each question's verdict shown
+        boxes = page.locator("fieldset.bss-q").evaluate_all("""fs => fs.map(f => {
+            const box = f.getBoundingClientRect(), legend = f.querySelector('legend').getBoundingClientRect();
+            const style = getComputedStyle(f.querySelector('legend'));
+            return [legend.top - box.top - parseFloat(getComputedStyle(f).borderTopWidth),
+                    Math.round(legend.height / parseFloat(style.lineHeight)),
+                    f.querySelector('[data-result]').getBoundingClientRect().top - legend.bottom]; })""")
+    finally:
+        ctx.close()
+    assert len(boxes) == len(Q3) and max(lines for _, lines, _ in boxes) >= 2, boxes  # some take two lines
+    assert all(inside > 0 and below > 0 for inside, _, below in boxes), boxes
+
+
 def test_feedback_is_said_once_in_one_place(page, site_url):
     page.goto(module_url(site_url, M3))
     answer_all(page, M3, right=False)
