@@ -73,6 +73,9 @@ def hostile_site(tmp_path_factory):
         glossary.write_text(glossary.read_text(encoding="utf-8").rstrip("\n") + "\n" + GLOSSARY_TERM, encoding="utf-8")
         page = project / "docs/cautare.md"
         page.write_text(page.read_text(encoding="utf-8") + "\nVezi [[glosar:termen-ostil]].\n", encoding="utf-8")
+        course = project / "courses/contractarea-sociala/course.yml"
+        course.write_text(course.read_text(encoding="utf-8").replace('"Social contracting, step by step"', json.dumps(TITLE)),
+                          encoding="utf-8")
         result = mkdocs_build(project, project / "site")
         assert result.returncode == 0, result.stderr
         return project / "site"
@@ -144,6 +147,18 @@ def test_an_easy_to_read_page_and_its_other_address_show_plain_text(hostile_site
         page = read(hostile_site, rel)
         assert page.text("title").startswith(shown) and page.text("a").startswith(shown)
         assert not [a for a in page.attributes if a[1].startswith("on")]
+
+
+def test_a_course_title_reaches_the_search_index_as_text(hostile_site):
+    """A certificate page is listed in search under its course's title (every certificate's heading is
+    the same): the title lands in an attribute the theme writes unescaped."""
+    page = read(hostile_site, "en/cursuri/contractarea-sociala/certificat")
+    labels = [v for tag, name, v in page.attributes if name == "data-pagefind-meta"]
+    assert labels == [f"title:{' '.join(TITLE.split())} — certificate of completion"]
+    assert not [a for a in page.attributes if a[1].startswith("on") or a[2].startswith("javascript")]
+    other = read(hostile_site, "cursuri/servicii-comunitare/certificat")
+    assert ("div", "data-pagefind-meta", "title:Servicii sociale comunitare: de la idee la serviciu contractat — "
+            "certificat de parcurgere") in other.attributes
 
 
 def test_headings_reach_the_table_of_contents_as_text_and_never_claim_theme_ids(hostile_site):

@@ -67,3 +67,14 @@ def test_an_easy_to_read_page_comes_after_its_full_page(search_page, query, pref
     easy = [href for href in found if href.startswith(full) and href != full]
     assert full in found and easy, found
     assert found.index(full) < found.index(easy[0]), found
+
+
+@pytest.mark.parametrize("query, prefix, word", [("certificat", "", "certificat de parcurgere"),
+                                                 ("certificate", "/en", "certificate of completion")])
+def test_each_courses_certificate_is_found_under_its_courses_name(search_page, query, prefix, word):
+    """Every certificate page has the same heading: listed under it, two results read alike."""
+    found = results(search_page, query, prefix)
+    titles = dict(zip(found, search_page.locator(".pagefind-ui__result-link").all_text_contents()))
+    certificates = {href: title for href, title in titles.items() if href.endswith("/certificat/")}
+    assert len(certificates) == 2, titles
+    assert len(set(certificates.values())) == 2 and all(t.endswith(f" — {word}") for t in certificates.values()), certificates

@@ -23,8 +23,9 @@ def finish_page(html: str, page, short: dict[str, str], directory_urls: bool = T
     html = mark_short_links(html, page.url, short)
     # The theme writes these into the HTML without escaping them.
     page.meta["title"] = str(escape(page.title or ""))
-    if isinstance(page.meta.get("description"), str):
-        page.meta["description"] = str(escape(page.meta["description"]))
+    for key in ("description", "search_label"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = str(escape(page.meta[key]))
     return html if directory_urls else form_actions_as_files(html)
 
 

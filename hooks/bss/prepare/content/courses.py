@@ -182,7 +182,7 @@ def pages(content) -> list[PageSpec]:
         specs.append(PageSpec("certificate", course.id, "certificate.md", content.strings.text("certificate.title"),
                               {"course": course, "programme": content.programmes.get(course.programme),
                                "site": Text(content.settings.site_names, content.settings.languages.default)},
-                              meta={"quiz": True}))
+                              meta={"quiz": True, "search_label": content.strings.around("certificate.search_label", course.title)}))
         for i, module in enumerate(course.modules):
             if module.course != course.id:
                 continue
