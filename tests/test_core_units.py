@@ -32,8 +32,8 @@ def test_numbers_dates_money_and_durations_per_locale():
     assert date("2021-02-01", "en_GB") == "1 February 2021"  # British date order
     assert date("2024-07-31", "ro", "MMMM y") == "iulie 2024"
     assert euros(1989888, "ro") == "1.989.888\u00a0EUR" and euros(1989888, "en_GB") == "€1,989,888"
-    assert duration(45, "ro") == "45 de minute" and duration(20, "ro") == "20 de minute"
-    assert duration(270, "ro") == "4 ore și 30 de minute" and duration(60, "en_GB") == "1 hour"
+    assert duration(45, "ro") == "45\u00a0de\u00a0minute" and duration(20, "en_GB") == "20\u00a0minutes"
+    assert duration(270, "ro") == "4\u00a0ore și 30\u00a0de\u00a0minute" and duration(60, "en_GB") == "1\u00a0hour"
 
 
 def test_each_language_sorts_in_its_own_alphabet():

@@ -199,7 +199,7 @@ def test_the_guide_its_chapters_and_handouts_link_to_their_pdf_with_its_size(bui
             (href, text), = pdf_links(read_page(built_site, url))
             assert (built_site / urljoin(url, href).lstrip("/")).resolve() == pdf.resolve()
             kb = round(pdf.stat().st_size / 1000)
-            assert re.search(rf"\(PDF, {kb} KB\)$", text), (url, text, kb)
+            assert re.search(rf"\(PDF, {kb}\u00a0KB\)$", text), (url, text, kb)
 
 
 def test_a_pdf_takes_nothing_from_outside_the_built_site(tmp_path):

@@ -83,9 +83,11 @@ def euros(value: float | int, locale: str) -> str:
 
 
 def duration(minutes: int, locale: str) -> str:
-    """45 de minute, 4 ore și 30 de minute / 45 minutes, 4 hours and 30 minutes."""
+    """45 de minute, 4 ore și 30 de minute / 45 minutes, 4 hours and 30 minutes; a number never on
+    another line than its unit (no-break spaces within "20 de minute")."""
     hours, rest = divmod(minutes, 60)
-    parts = [format_unit(n, unit, locale=locale) for n, unit in ((hours, "duration-hour"), (rest, "duration-minute")) if n]
+    parts = [format_unit(n, unit, locale=locale).replace(" ", "\u00a0")
+             for n, unit in ((hours, "duration-hour"), (rest, "duration-minute")) if n]
     return format_list(parts, locale=locale)
 
 

@@ -165,19 +165,22 @@ DOTS_STARTING_A_LINE = """() => [...document.querySelectorAll('ol.bss-modules li
             if (Math.abs(r.getBoundingClientRect().left - left) < 2) out.push(p.textContent.trim());
         }
     }
+    const status = p.querySelector('.bss-status:not(:empty)');  // its "· " is its CSS ::before
+    if (status && Math.abs(status.getClientRects()[0].left - left) < 2) out.push('· ' + status.textContent);
     return out; })"""
 
 
 def test_a_modules_line_on_the_course_page_never_starts_with_a_separator(browser, site_url):
-    """Module, time and where it is taught are separated by "·": a line may end with one, never start
-    with one (at 360 px, "· 20 de minute" began a line under the module's name)."""
+    """Module, time, where it is taught and the learner's status are separated by "·": a line may end
+    with one, never start with one (at 360 px, "· 20 de minute" began a line under the module's name;
+    at 1280, "· Not started")."""
     starts = []
     with opened(browser, f"{site_url}/cursuri/contractarea-sociala/", 390) as page:
         for path in ["cursuri/contractarea-sociala/", "cursuri/servicii-comunitare/", "en/cursuri/contractarea-sociala/",
                      "en/cursuri/servicii-comunitare/"]:
             page.goto(f"{site_url}/{path}")
             expect(page.locator("ol.bss-modules .bss-status").first).not_to_be_empty()  # as a learner sees it
-            for width in range(320, 650, 10):
+            for width in [*range(320, 650, 10), *range(660, 1290, 20)]:
                 page.set_viewport_size({"width": width, "height": 844})
                 starts += [(width, path, text) for text in page.evaluate(DOTS_STARTING_A_LINE)]
     assert not starts, starts

@@ -168,7 +168,8 @@ def drop_links(site_dir: Path, pages: AbstractSet[str]) -> None:
 
 
 def megabytes(size: int, locale: str) -> str:
-    """A file's size as a reader reads it: ``1.2 MB``, ``1,2 MB``, ``340 KB``."""
+    """A file's size as a reader reads it: ``1.2 MB``, ``1,2 MB``, ``340 KB`` (a no-break space: the
+    number never on another line than its unit)."""
     if size < 1_000_000:
-        return f"{number(max(1, round(size / 1000)), locale)} KB"
-    return f"{number(round(size / 1_000_000, 1), locale)} MB"
+        return f"{number(max(1, round(size / 1000)), locale)}\u00a0KB"
+    return f"{number(round(size / 1_000_000, 1), locale)}\u00a0MB"

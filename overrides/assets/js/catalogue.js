@@ -186,7 +186,7 @@
     var heading = g.querySelector("h2, h3"), anchor = heading.querySelector(".headerlink");
     heading.id = type;
     if (anchor) anchor.setAttribute("href", "#" + type);
-    heading.firstElementChild.firstChild.textContent = label("tip", type) + " ";
+    heading.firstElementChild.firstChild.textContent = label("tip", type) + "\u00a0";  /* the count never alone on a line */
     return g;
   }
   /* The first ``upTo`` cards of ``shown``, grouped by type in the catalogue's order; each group's
