@@ -316,6 +316,21 @@ def test_a_group_alone_in_its_row_has_no_empty_band_above_its_cards(context, sit
             assert not alone or box <= text * 1.5, (width, path, groups)  # the band was 83 px over a 26 px line
 
 
+def test_a_cards_picture_keeps_its_types_icon_whole_however_wide_the_card(context, site_url):
+    """A type's picture is a 160 x 90 drawing cropped to cover the card's picture, its icon the middle
+    48 units of its height: a card alone in its row (a partner's one service) was so wide that the
+    crop cut the icon's top and bottom. Whole while the picture is no wider than 160:52."""
+    page = context.new_page()
+    ratios = []
+    for path in ("/parteneri/clinica-juridica-balti/", "/en/studii-de-caz/tip/centru-de-zi/", "/studii-de-caz/raion/md-ba/"):
+        page.goto(f"{site_url}{path}")
+        for width in (390, 800, 1280, 1600):
+            page.set_viewport_size({"width": width, "height": 900})
+            ratios += [(path, width, r) for r in page.locator(".bss-card__pic").evaluate_all(
+                "ps => ps.filter(p => p.offsetParent).map(p => p.getBoundingClientRect().width / p.getBoundingClientRect().height)")]
+    assert ratios and all(r <= 160 / 52 for *_, r in ratios), [x for x in ratios if x[2] > 160 / 52]
+
+
 def test_a_groups_count_never_stands_alone_on_a_line(context, site_url):
     """"Centru de tip Barnahus (1)" left "(1)" alone on the heading's second line on a wide screen (on
     the page of a district, and in the catalogue filtered to that district)."""

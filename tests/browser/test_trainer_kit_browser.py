@@ -114,3 +114,20 @@ def test_a_short_link_wraps_only_after_a_slash_on_a_phone(browser, site_url, lan
         wrapped += bool(ends)
     assert wrapped  # the phone is narrow enough that some do wrap
     ctx.close()
+
+
+def test_the_print_button_stands_under_its_hint(context, site_url):
+    """Inline at the end of the hint, the button wrapped onto a line of its own, indented and touching
+    the line above it (the chapter's handout and the whole guide, on a phone and a wide screen)."""
+    page = context.new_page()
+    for path in ("/ghid/costificarea/fisa/", "/en/ghid/complet/"):
+        page.goto(f"{site_url}{path}")
+        for width in (390, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            button = page.locator("button.bss-print")
+            left, gap = button.evaluate("""b => { const text = document.createRange(), box = b.getBoundingClientRect();
+                text.setStart(b.parentElement, 0); text.setEndBefore(b);
+                const lines = [...text.getClientRects()].filter(r => r.width > 0);
+                return [box.left - b.parentElement.getBoundingClientRect().left, box.top - lines.at(-1).bottom]; }""")
+            assert button.is_visible() and abs(left) < 1 and gap >= 8, (path, width, left, gap)
+
