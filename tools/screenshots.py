@@ -73,6 +73,7 @@ def shoot(site: Path, out: Path, languages: tuple[str, ...] = load_settings(ROOT
                             _crop(quiz, height)
                             extra = ("quiz", width, quiz)
                             page.evaluate("window.scrollTo(0, 0)")
+                            page.mouse.move(width - 1, 450)  # off the heading the quiz's button left it over (its ¶ showed)
                         file = out / lang / f"{label}-{width}.png"
                         file.parent.mkdir(parents=True, exist_ok=True)
                         full = page.evaluate("document.documentElement.scrollHeight")
