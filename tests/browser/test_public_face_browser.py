@@ -314,3 +314,18 @@ def test_results_chart_bars_differ_and_their_labels_read_from_the_left(browser, 
     lefts = labels.evaluate_all("ls => ls.map(l => { const r = document.createRange(); r.selectNodeContents(l); return Math.round(r.getClientRects()[0].left); })")
     assert len(set(lefts)) == 1, lefts  # every label starts at the same left edge
     ctx.close()
+
+
+@pytest.mark.parametrize("lang", ["ro", "en"])
+def test_on_a_phone_each_indicators_target_and_result_read_beside_their_labels(browser, site_url, lang):
+    """The indicators' table reads as a list on a phone, each value after its label ("Target: 60");
+    a result written as a paragraph went under its label instead, unlike the target above it."""
+    with opened(browser, f"{site_url}{prefix(lang)}/rezultate/", 390) as page:
+        cells = page.locator("table.bss-indicators td[data-label]").evaluate_all("""tds => tds.map(td => {
+            const first = [...td.getClientRects()][0], r = document.createRange();
+            r.selectNodeContents(td);
+            const text = [...r.getClientRects()].filter(x => x.width > 0)[0];
+            return [td.dataset.label, td.textContent.trim().slice(0, 40), text ? text.top - first.top : 0,
+                    parseFloat(getComputedStyle(td).lineHeight), !!td.querySelector(':scope > p')]; })""")
+    assert any(paragraph for *_, paragraph in cells), cells  # results written as paragraphs are among them
+    assert cells and all(top < line / 2 for _, _, top, line, _ in cells), [c for c in cells if c[2] >= c[3] / 2]
