@@ -51,6 +51,16 @@ def test_text_stored_in_a_folder_others_can_write_to_is_not_trusted(temporary):
     assert log == ["one", "two"] and not list(folder.iterdir())  # made each build, nothing written there
 
 
+def test_a_link_planted_where_the_store_goes_is_not_followed(temporary, tmp_path_factory):
+    if not hasattr(os, "getuid"):
+        pytest.skip("ownership of folders: POSIX only")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (temporary / f"bss-stored-{os.getuid() or 0}").symlink_to(elsewhere, target_is_directory=True)
+    assert private_folder("bss-stored") is None
+    Caches().stored("kind", "key", lambda: "made")
+    assert not list(elsewhere.iterdir())
+
+
 def test_an_unreadable_stored_file_is_made_again(temporary):
     caches = Caches()
     caches.stored("kind", "key", lambda: "good")
@@ -58,6 +68,8 @@ def test_an_unreadable_stored_file_is_made_again(temporary):
     stored.write_bytes(b"\xff\xfe not text")
     assert Caches().stored("kind", "key", lambda: "made again") == "made again"
     assert Caches().stored("kind", "key", lambda: "not asked") == "made again"
+    stored.write_text("")  # as a reader might find it between another writer's open and write
+    assert Caches().stored("kind", "key", lambda: "made once more") == "made once more"
 
 
 def test_a_qr_code_is_drawn_once_for_every_build_and_the_same_as_drawn_anew(temporary, monkeypatch):

@@ -248,8 +248,8 @@ def test_the_built_site_publishes_every_bank_and_links_it(built_site, checked):
                 name = Path(path).name
                 size = -(-len(expected[path].encode()) // 1024)
                 label = {"xml": "Moodle XML", "gift": "GIFT"}[kind]
-                assert re.search(rf'<a download="" href="{re.escape(name)}">{label}, [^<]*{size} KB</a>', body) or \
-                    re.search(rf'<a href="{re.escape(name)}" download(="")?>{label}, [^<]*{size} KB</a>', body), (page, name)
+                assert re.search(rf'<a download="" href="{re.escape(name)}">{label}, [^<]*{size}(?:\u00a0|&nbsp;)KB</a>', body) or \
+                    re.search(rf'<a href="{re.escape(name)}" download(="")?>{label}, [^<]*{size}(?:\u00a0|&nbsp;)KB</a>', body), (page, name)
 
 
 def test_readme_says_where_the_banks_are_and_how_to_import_them(checked):

@@ -161,6 +161,20 @@ def test_a_course_title_reaches_the_search_index_as_text(hostile_site):
             "certificat de parcurgere") in other.attributes
 
 
+def test_what_the_theme_writes_from_a_pages_front_matter_is_text_whatever_its_type():
+    """A page of docs/ may put anything in its front matter: a list where a text is expected reached
+    the theme's attributes as Python wrote it, unescaped."""
+    from types import SimpleNamespace
+    from bss.finish import finish_page
+    hostile = ['" onmouseover="window.__xss=5', "<b>"]
+    page = SimpleNamespace(url="p/", title="<i>T</i>", toc=[], meta={"description": hostile, "search_label": hostile})
+    finish_page("<p>x</p>", page, {})
+    assert page.meta["title"] == "&lt;i&gt;T&lt;/i&gt;"
+    for key in ("description", "search_label"):
+        value = page.meta[key]
+        assert isinstance(value, str) and '"' not in value and "<" not in value and "onmouseover" in value, value
+
+
 def test_headings_reach_the_table_of_contents_as_text_and_never_claim_theme_ids(hostile_site):
     for rel in ("studii-de-caz/proba", "en/studii-de-caz/proba"):
         source = (hostile_site / rel / "index.html").read_text(encoding="utf-8")

@@ -13,6 +13,9 @@ from bss.addresses import form_actions_as_files, mark_short_links
 from bss.sanitize import clean_html, rename_unsafe_ids, safe_id
 
 
+THEME_WRITES = ("description", "search_label")  # the meta the theme writes as they are, besides the title
+
+
 def finish_page(html: str, page, short: dict[str, str], directory_urls: bool = True, sanitise: bool = True) -> str:
     """The page body as the theme will use it. ``short`` maps each guide address to its short
     link (in the page's language); ``sanitise`` is off only for the test-only unsanitised build."""
@@ -21,11 +24,12 @@ def finish_page(html: str, page, short: dict[str, str], directory_urls: bool = T
         html = clean_html(html)
         make_toc_safe(page.toc, renamed)
     html = mark_short_links(html, page.url, short)
-    # The theme writes these into the HTML without escaping them.
+    # The theme writes these into the HTML without escaping them (a page of docs/ may give any value:
+    # a list in its front matter is written as text too).
     page.meta["title"] = str(escape(page.title or ""))
-    for key in ("description", "search_label"):
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = str(escape(page.meta[key]))
+    for key in THEME_WRITES:
+        if page.meta.get(key) is not None:
+            page.meta[key] = str(escape(str(page.meta[key])))
     return html if directory_urls else form_actions_as_files(html)
 
 

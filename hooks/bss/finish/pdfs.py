@@ -72,7 +72,12 @@ def make_pdfs(site_dir: Path, docs: list[Document], cache: Path, mode: str = "au
         html = _document_html(site_dir, doc)
         key = hashlib.sha256("\0".join([html, css, version, repr(OPTIONS)]).encode()).hexdigest()[:32]
         wanted.append((doc, html, cache / f"{key}.pdf"))
-    missing = [(doc, html, cached) for doc, html, cached in wanted if not cached.exists()]
+    missing = []
+    for doc, html, cached in wanted:
+        try:
+            os.utime(cached)  # used now: kept a while longer (another build drops what none used for a day)
+        except FileNotFoundError:
+            missing.append((doc, html, cached))
     if missing:
         try:
             import weasyprint
@@ -88,8 +93,6 @@ def make_pdfs(site_dir: Path, docs: list[Document], cache: Path, mode: str = "au
             scratch.replace(cached)
     made = {cached for _doc, _html, cached in missing}
     for doc, _html, cached in wanted:
-        if cached not in made:
-            os.utime(cached)  # used now: kept a while longer
         target = site_dir / doc.pdf
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)

@@ -113,16 +113,19 @@ class Caches:
         path = self.store / kind / f"{digest}.txt" if self.store else None
         if path is not None and path.is_file():
             try:
-                return path.read_text(encoding="utf-8")
+                kept = path.read_text(encoding="utf-8")
+                if kept:
+                    return kept
             except (OSError, UnicodeDecodeError):
-                pass  # unreadable: made again, and written over
+                pass  # unreadable (or empty): made again, and written over
         text = make()
         if path is not None:
-            try:  # whole or not at all: another build may read it now
-                path.parent.mkdir(mode=0o700, exist_ok=True)
-                scratch = path.with_suffix(f".{os.getpid()}.tmp")
-                scratch.write_text(text, encoding="utf-8")
-                scratch.replace(path)
+            try:  # whole or not at all, each writer its own scratch file: another build, or another
+                path.parent.mkdir(mode=0o700, exist_ok=True)  # thread of the preview, may read or write it now
+                handle, scratch = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                    out.write(text)
+                os.replace(scratch, path)
             except OSError:
                 pass  # not kept: made again next time
         return text

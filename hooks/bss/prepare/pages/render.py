@@ -239,7 +239,8 @@ class Renderer:
             page = versions[lang]
             loc = self.localizer(lang, page)
             body = self.env.get_template(spec.template).render(L=loc, **spec.context)
-            meta = {"title": loc.plain(spec.title),  # a Text in the meta: in the page's language (finish escapes it)
+            meta = {"title": loc.plain(spec.title),  # a Text in the meta: in the page's language, unescaped
+                    # (finish escapes what the theme writes: the title and finish.page.THEME_WRITES)
                     **{key: loc.plain(value) if isinstance(value, Text) else value for key, value in spec.meta.items()}}
             if len(set(versions.values())) > 1:  # the language menu leads to each language's own address
                 meta["versions"] = versions
