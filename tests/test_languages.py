@@ -63,6 +63,14 @@ def test_counts_use_the_added_languages_plural_forms(three_languages):
     assert re.search(r'data-count[^>]*>\d+ исследован(ие|ия|ий)<', read_page(site, "/ru/studii-de-caz/"))
 
 
+def test_the_glossary_names_the_other_language_or_languages_as_many_as_there_are(built_site, three_languages):
+    site, _ = three_languages
+    assert "în cealaltă limbă a site-ului." in read_page(built_site, "/glosar/")  # two languages: one other
+    assert "in the site's other language." in read_page(built_site, "/en/glosar/")
+    assert "în celelalte limbi ale site-ului." in read_page(site, "/glosar/")  # three: two others
+    assert "in the site's other languages." in read_page(site, "/en/glosar/")
+
+
 def test_the_translation_report_counts_the_added_languages_gaps(three_languages):
     _, log = three_languages
     summary = re.search(r"Translation: (\d+) texts are not yet written in every language \(ru, en\)", log)
