@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 import weakref
 from pathlib import Path
@@ -62,8 +63,8 @@ def private_folder(name: str) -> Path | None:
         info = folder.lstat()
     except OSError:
         return None
-    if uid is not None and (info.st_uid != uid or info.st_mode & 0o022 or not folder.is_dir() or folder.is_symlink()):
-        return None
+    if uid is not None and (info.st_uid != uid or info.st_mode & 0o022 or not stat.S_ISDIR(info.st_mode)):
+        return None  # (lstat: a link planted there is not a folder)
     return folder
 
 
