@@ -40,6 +40,17 @@ def search_results(page, query: str) -> list[str]:
     return page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
 
 
+# For elements given to evaluate_all: the text of the parent of each that begins a line below the
+# parent's words before it (a heading's ¶ link, a group's count, left alone on a line of their own).
+ALONE_ON_A_LINE = """elements => elements.filter(e => e.offsetParent).flatMap(e => {
+    const before = document.createRange();
+    before.setStart(e.parentElement, 0);
+    before.setEndBefore(e);
+    const lines = [...before.getClientRects()].filter(r => r.width > 0);
+    return lines.length && e.getClientRects()[0].top >= lines.at(-1).bottom - 2 ? [e.parentElement.textContent] : [];
+})"""
+
+
 # Where a gallery of cards has its rows (catalogue): for the groups side by side and the cards of each
 # group, each row's space left of its first item and right of its last, and how many items it has.
 ROWS = """gallery => {

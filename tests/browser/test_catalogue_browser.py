@@ -9,7 +9,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect as pw_expect
 
-from browsing import CARDS, ROWS, assert_accessible
+from browsing import ALONE_ON_A_LINE, CARDS, ROWS, assert_accessible
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "data/case-studies").glob("*.yml")}
@@ -342,12 +342,7 @@ def test_a_groups_count_never_stands_alone_on_a_line(context, site_url):
             page.wait_for_function("() => document.querySelectorAll('.bss-gallery li[data-case]:not([hidden])').length === 3")
         for width in range(600, 1290, 20):
             page.set_viewport_size({"width": width, "height": 900})
-            alone += [(path, width, text) for text in page.locator("[data-group-count]").evaluate_all("""counts => counts
-                .filter(c => c.offsetParent).flatMap(c => {
-                    const r = document.createRange(); r.setStart(c.parentElement, 0); r.setEndBefore(c);
-                    const words = [...r.getClientRects()].filter(x => x.width > 0);
-                    return words.length && c.getClientRects()[0].top >= words.at(-1).bottom - 2 ? [c.parentElement.textContent] : [];
-                })""")]
+            alone += [(path, width, text) for text in page.locator("[data-group-count]").evaluate_all(ALONE_ON_A_LINE)]
     assert not alone, alone
 
 

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from browsing import ALONE_ON_A_LINE
 from helpers import EASY_SLUG, ROOT
 from test_accessibility_browser import PAGE_TYPES
 
@@ -131,12 +132,7 @@ def test_on_a_phone_no_heading_leaves_its_link_on_a_line_of_its_own(browser, sit
     with opened(browser, f"{site_url}/{FULL_HEADINGS[0]}", 390) as page:
         for path in FULL_HEADINGS:
             page.goto(f"{site_url}/{path}")
-            alone += [(path, text) for text in page.evaluate("""() => [...document.querySelectorAll(
-                '.md-typeset :is(h2, h3, h4) > a.headerlink')].flatMap(a => {
-                const r = document.createRange(); r.selectNodeContents(a.parentElement); r.setEndBefore(a);
-                const lines = [...r.getClientRects()].filter(x => x.width > 0);
-                return lines.length && a.getBoundingClientRect().top >= lines.at(-1).bottom - 2 ? [a.parentElement.textContent] : [];
-            })""")]
+            alone += [(path, text) for text in page.locator(".md-typeset :is(h2, h3, h4) > a.headerlink").evaluate_all(ALONE_ON_A_LINE)]
         assert page.locator("h2 > a.headerlink").count() > 0
     assert not alone, alone
 
