@@ -11,8 +11,21 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's, never a downloaded browser
+# Chromium draws its address bar's drop-down with a page of its own (a WebUI), made for every new
+# window, headless too: a renderer process for each browser context the tests open, which doubled
+# the processor time of a context with one page (0.82 CPU-s against 0.43 without it, Chromium 156).
+UNUSED_BROWSER_UI = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup")
+# Chromium keeps only the last --disable-features it is given, and Playwright gives its own: ours
+# repeats Playwright's list (its chromiumSwitches, Playwright 1.65; tests/browser/test_browser_setup_browser.py
+# checks it against the installed Playwright).
+PLAYWRIGHTS_DISABLED_FEATURES = (
+    "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding", "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect", "TcpPortRandomizationWin", "OptimizationHints", "NetworkTimeServiceQuerying",
+    "AimEnabled", "PreconnectToSearch", "msForceBrowserSignIn", "msEdgeUpdateLaunchServicesPreferredVersion")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+        "--disable-features=" + ",".join(PLAYWRIGHTS_DISABLED_FEATURES + UNUSED_BROWSER_UI)]
 
 KB = 1024
 BUDGET_FIRST_VISIT = 200 * KB  # a case-study page, empty cache: HTML, CSS, scripts, fonts, images
