@@ -4,6 +4,7 @@ link on every page, no page left almost empty; linked from the guide and its cha
 file's size; and where WeasyPrint's libraries are missing, a build that says so and links nowhere."""
 from __future__ import annotations
 
+import functools
 import html as htmlib
 import logging
 import os
@@ -31,8 +32,9 @@ CONTENTS_LINE = re.compile(r"^(.+?)\s*\.{2,}\s*(\d+)\s*$")
 LEAST_ON_A_PAGE = 300  # characters of text besides the header and footer: a few full lines (a page holds 3,000)
 
 
-def pages(pdf: Path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(pdf).pages]
+@functools.cache  # the PDFs of the shared build, read by several tests: each extracted once
+def pages(pdf: Path) -> tuple[str, ...]:
+    return tuple(page.extract_text() for page in PdfReader(pdf).pages)
 
 
 def squeezed(text: str) -> str:
@@ -128,7 +130,7 @@ def test_every_page_has_the_eu_emblem_beside_the_funding_line(built_site):
         for number, page in enumerate(PdfReader(pdf).pages, start=1):
             drawn = page.get_contents().get_data()
             assert drawn.count(EMBLEM_BLUE) == 1 and drawn.count(EMBLEM_YELLOW) == 12, (pdf, number)
-            said = squeezed(page.extract_text())
+            said = squeezed(pages(pdf)[number - 1])
             assert squeezed(STRINGS[lang]["eu.statement"]) in said, (pdf, number)
 
 
