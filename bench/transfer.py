@@ -14,9 +14,11 @@ CHROMIUM = "/usr/bin/chromium"  # Debian's, never a downloaded browser
 # Chromium draws its address bar's drop-down with a page of its own (a WebUI), made for every new
 # window, headless too: a renderer process for each browser context the tests open, which doubled
 # the processor time of a context with one page (0.82 CPU-s against 0.43 without it, Chromium 156).
-# And it keeps a spare renderer started ahead, of no use to the next context (0.39 against 0.36).
-UNUSED_BROWSER_UI = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup",
-                     "SpareRendererForSitePerProcess")
+# It keeps a spare renderer started ahead, of no use to the next context (0.39 against 0.36), and
+# reads every page loaded to guess its language for an offer to translate it, which a headless
+# browser never shows (a context and five pages: 1.06 CPU-s against 1.15).
+UNNEEDED_FEATURES = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup",
+                     "SpareRendererForSitePerProcess", "Translate")
 # Chromium keeps only the last --disable-features it is given, and Playwright gives its own: ours
 # repeats Playwright's list (its chromiumSwitches, Playwright 1.65; tests/browser/test_browser_setup_browser.py
 # checks it against the installed Playwright).
@@ -27,7 +29,7 @@ PLAYWRIGHTS_DISABLED_FEATURES = (
     "AimEnabled", "PreconnectToSearch", "msForceBrowserSignIn", "msEdgeUpdateLaunchServicesPreferredVersion")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
-        "--disable-features=" + ",".join(PLAYWRIGHTS_DISABLED_FEATURES + UNUSED_BROWSER_UI)]
+        "--disable-features=" + ",".join(PLAYWRIGHTS_DISABLED_FEATURES + UNNEEDED_FEATURES)]
 
 KB = 1024
 BUDGET_FIRST_VISIT = 200 * KB  # a case-study page, empty cache: HTML, CSS, scripts, fonts, images

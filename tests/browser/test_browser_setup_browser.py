@@ -6,7 +6,7 @@ from pathlib import Path
 
 import playwright
 
-from transfer import PLAYWRIGHTS_DISABLED_FEATURES, UNUSED_BROWSER_UI
+from transfer import PLAYWRIGHTS_DISABLED_FEATURES, UNNEEDED_FEATURES
 
 
 def test_a_new_context_opens_no_page_of_the_browsers_own_interface(browser):
@@ -32,4 +32,4 @@ def test_our_disabled_features_keep_every_one_playwright_disables():
     theirs = set(re.findall(r'"([A-Za-z0-9]+)"', listed))
     assert theirs, found.group(0)
     assert theirs <= set(PLAYWRIGHTS_DISABLED_FEATURES), sorted(theirs - set(PLAYWRIGHTS_DISABLED_FEATURES))
-    assert not theirs & set(UNUSED_BROWSER_UI)
+    assert not theirs & set(UNNEEDED_FEATURES)
