@@ -33,6 +33,26 @@ def test_selecting_an_answer_never_submits(page, site_url):
     assert page.locator("details.bss-q__answer:visible").count() == 0
 
 
+@pytest.mark.parametrize("lang", ["ro", "en"])
+def test_the_right_answer_and_its_explanation_read_at_the_size_of_the_question(browser, site_url, lang):
+    """The theme sets a collapsible block's text at 80 % (12.8 px on a phone): the right answer and
+    why it is right are what a learner came for, and read as large as the question's options."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    page = ctx.new_page()
+    page.goto(module_url(site_url, M3, "/en" if lang == "en" else ""))
+    q = next(q for q in Q3 if q["type"] != "fill-blank")
+    answer(page, q, right=False, lang=lang)
+    page.locator(".bss-quiz button[type=submit]").click()
+    details = page.locator(f"#q-{q['id']} details")
+    details.locator("summary").click()
+    sizes = details.evaluate("""d => ({
+        option: getComputedStyle(d.closest('fieldset').querySelector('label')).fontSize,
+        summary: getComputedStyle(d.querySelector('summary')).fontSize,
+        text: [...d.querySelectorAll('p')].map(p => getComputedStyle(p).fontSize)})""")
+    ctx.close()
+    assert sizes["text"] and {sizes["summary"], *sizes["text"]} == {sizes["option"]}, sizes
+
+
 def test_checking_marks_what_was_answered_and_points_out_what_was_not(page, site_url):
     page.goto(module_url(site_url, M3))
     wrong = next(q for q in Q3 if q["type"] != "fill-blank")  # one whose wrong option has its own feedback
