@@ -115,7 +115,7 @@ def test_a_malformed_reload_script_address_is_a_400(tmp_path):
 
 class Recorder(FileSystemEventHandler):
     """The events that reach the preview's rebuild, and one awaited: the change that ends the test,
-    the file ``last`` closed after writing (its creation and modification come before it)."""
+    the file ``last`` written (its modification; its creation comes before it, with inotify or polling)."""
 
     def __init__(self, last: str):
         super().__init__()
@@ -124,7 +124,7 @@ class Recorder(FileSystemEventHandler):
     def on_any_event(self, event):
         if not event.is_directory:
             self.seen.append((event.event_type, Path(os.fsdecode(event.src_path)).name))
-            if self.seen[-1] == ("closed", self.last):
+            if self.seen[-1] == ("modified", self.last):
                 self.done.set()
 
 

@@ -38,18 +38,20 @@ def test_the_right_answer_and_its_explanation_read_at_the_size_of_the_question(b
     """The theme sets a collapsible block's text at 80 % (12.8 px on a phone): the right answer and
     why it is right are what a learner came for, and read as large as the question's options."""
     ctx = browser.new_context(viewport={"width": 390, "height": 844})
-    page = ctx.new_page()
-    page.goto(module_url(site_url, M3, "/en" if lang == "en" else ""))
-    q = next(q for q in Q3 if q["type"] != "fill-blank")
-    answer(page, q, right=False, lang=lang)
-    page.locator(".bss-quiz button[type=submit]").click()
-    details = page.locator(f"#q-{q['id']} details")
-    details.locator("summary").click()
-    sizes = details.evaluate("""d => ({
-        option: getComputedStyle(d.closest('fieldset').querySelector('label')).fontSize,
-        summary: getComputedStyle(d.querySelector('summary')).fontSize,
-        text: [...d.querySelectorAll('p')].map(p => getComputedStyle(p).fontSize)})""")
-    ctx.close()
+    try:
+        page = ctx.new_page()
+        page.goto(module_url(site_url, M3, "/en" if lang == "en" else ""))
+        q = next(q for q in Q3 if q["type"] != "fill-blank")
+        answer(page, q, right=False, lang=lang)
+        page.locator(".bss-quiz button[type=submit]").click()
+        details = page.locator(f"#q-{q['id']} details")
+        details.locator("summary").click()
+        sizes = details.evaluate("""d => ({
+            option: getComputedStyle(d.closest('fieldset').querySelector('label')).fontSize,
+            summary: getComputedStyle(d.querySelector('summary')).fontSize,
+            text: [...d.querySelectorAll('p')].map(p => getComputedStyle(p).fontSize)})""")
+    finally:
+        ctx.close()
     assert sizes["text"] and {sizes["summary"], *sizes["text"]} == {sizes["option"]}, sizes
 
 
