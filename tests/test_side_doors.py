@@ -166,11 +166,13 @@ def test_what_the_theme_writes_from_a_pages_front_matter_is_text_whatever_its_ty
     the theme's attributes as Python wrote it, unescaped."""
     from types import SimpleNamespace
     from bss.finish import finish_page
+    from bss.finish.page import THEME_WRITES
     hostile = ['" onmouseover="window.__xss=5', "<b>"]
-    page = SimpleNamespace(url="p/", title="<i>T</i>", toc=[], meta={"description": hostile, "search_label": hostile})
+    assert {"description", "search_label"} <= set(THEME_WRITES)  # the theme's own, and the search label
+    page = SimpleNamespace(url="p/", title="<i>T</i>", toc=[], meta={key: hostile for key in THEME_WRITES})
     finish_page("<p>x</p>", page, {})
     assert page.meta["title"] == "&lt;i&gt;T&lt;/i&gt;"
-    for key in ("description", "search_label"):
+    for key in THEME_WRITES:
         value = page.meta[key]
         assert isinstance(value, str) and '"' not in value and "<" not in value and "onmouseover" in value, value
 

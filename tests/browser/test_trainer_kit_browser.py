@@ -130,4 +130,3 @@ def test_the_print_button_stands_under_its_hint(context, site_url):
                 const lines = [...text.getClientRects()].filter(r => r.width > 0);
                 return [box.left - b.parentElement.getBoundingClientRect().left, box.top - lines.at(-1).bottom]; }""")
             assert button.is_visible() and abs(left) < 1 and gap >= 8, (path, width, left, gap)
-
