@@ -331,6 +331,22 @@ def test_a_cards_picture_keeps_its_types_icon_whole_however_wide_the_card(contex
     assert ratios and all(r <= 160 / 52 for *_, r in ratios), [x for x in ratios if x[2] > 160 / 52]
 
 
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_maps_table_is_offered_at_the_size_of_the_text_around_it(browser, site_url, prefix):
+    """The disclosure under the map ("The number of case studies per district") was at the 12.8 px the
+    theme gives a collapsible note, under a paragraph at 16 px, on a phone."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = ctx.new_page()
+        page.goto(f"{site_url}{prefix}/studii-de-caz/")
+        sizes = page.locator("details.bss-map-table").evaluate("""d => [
+            getComputedStyle(d.querySelector('summary')).fontSize,
+            getComputedStyle(d.closest('.md-typeset').querySelector('p')).fontSize]""")
+    finally:
+        ctx.close()
+    assert sizes[0] == sizes[1], sizes
+
+
 def test_a_groups_count_never_stands_alone_on_a_line(context, site_url):
     """"Centru de tip Barnahus (1)" left "(1)" alone on the heading's second line on a wide screen (on
     the page of a district, and in the catalogue filtered to that district); on a phone, the list of
