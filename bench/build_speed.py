@@ -2,9 +2,12 @@
 
 For each N, a copy of the project gets N generated case studies (bench/project.py; they never
 reach data/). Then, in turn, R times each:
-  - engine: `mkdocs build` with the hook (load, validate, render YAML -> Markdown -> HTML);
-  - plain:  `mkdocs build` without the hook, of the very Markdown files the engine generated and
-            the very menu the hook gives MkDocs (Material + i18n, same theme and overrides).
+  - engine: `mkdocs build` with the hook (load, validate, render YAML -> Markdown -> HTML; the case
+            studies and their pages of results YAML -> HTML, which MkDocs hands on unconverted);
+  - plain:  `mkdocs build` without the hook, of the same pages and the very menu the hook gives
+            MkDocs (Material + i18n, same theme and overrides): the Markdown the engine generated,
+            and the pages it makes in HTML written in Markdown, as a site built by MkDocs alone would
+            hold them (bench/project.py; tests/test_html_pages.py checks that they say the same).
 Each build runs in its own process tree. Recorded per build: CPU seconds (user + system, of the
 build and every process it started), peak memory (the largest resident set among them, ru_maxrss),
 wall time, and the total size of the HTML written. Reported: the median and the spread (min-max)

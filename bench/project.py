@@ -1,13 +1,19 @@
 """Projects for the benchmarks: the shipped content plus N generated case studies.
 
 ``make_projects`` gives two folders with the same pages and the same menu: ``engine`` (the YAML,
-built by the hook) and ``plain`` (the Markdown the engine generated, and the menu the hook would
-give MkDocs, built by MkDocs alone, without the hook). Comparing against a plain build whose menu
-lacked the generated pages made the engine look 2.6-3.9 times slower than it is (issue 26): with
-Material, drawing each page's menu is most of a build.
+built by the hook) and ``plain`` (the pages as a site built by MkDocs alone would hold them, and
+the menu the hook would give MkDocs, built without the hook). Comparing against a plain build whose
+menu lacked the generated pages made the engine look 2.6-3.9 times slower than it is (issue 26):
+with Material, drawing each page's menu is most of a build.
+
+The plain side's pages are the Markdown the engine generates, but for the case studies, which the
+engine writes in HTML and hands MkDocs nothing to convert: those are written in Markdown, as a site
+built with MkDocs alone would hold them (``bench/templates/case-study.md``; tests/test_scale.py checks
+that the two say the same).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import sys
@@ -19,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from bss.prepare.menus import menu, menu_title, with_generated_pages  # noqa: E402
-from bss.prepare.site import build_site  # noqa: E402
+from bss.prepare.pages.render import TEMPLATES, Renderer  # noqa: E402
+from bss.prepare.site import Site, build_site  # noqa: E402
 from bss.settings import _Loader  # noqa: E402  (reads mkdocs.yml's !ENV tags)
 
 DISTRICTS = [line.split(",")[0] for line in (ROOT / "data/administrative-units.csv").read_text().splitlines()[1:]]
@@ -84,6 +91,17 @@ def plain_menu(site, nav: list) -> list:
     return titled(with_generated_pages(nav, menu(site)))
 
 
+def plain_pages(site: Site) -> dict[str, str]:
+    """Every page's text for MkDocs alone, by source path: a page the engine makes in HTML, in Markdown."""
+    markdown = Renderer(site.content.strings, site.links, [ROOT / "bench" / "templates", TEMPLATES])
+    pages = {uri: page.markdown for uri, page in site.pages.items()}
+    for spec in site.specs:
+        if spec.template.endswith(".html"):
+            as_markdown = dataclasses.replace(spec, template=spec.template.removesuffix(".html") + ".md")
+            pages.update((page.src_uri, page.markdown) for page in markdown.render(as_markdown))
+    return pages
+
+
 def make_projects(n: int, work: Path) -> tuple[Path, Path]:
     engine = make_engine(n, work)
 
@@ -91,7 +109,7 @@ def make_projects(n: int, work: Path) -> tuple[Path, Path]:
     shutil.copytree(engine / "docs", plain / "docs")
     shutil.copytree(engine / "overrides", plain / "overrides")
     site = build_site(engine)
-    for src_uri, text in [*((uri, page.markdown) for uri, page in site.pages.items()), *site.assets.items()]:
+    for src_uri, text in [*plain_pages(site).items(), *site.assets.items()]:
         target = plain / "docs" / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -1,12 +1,11 @@
 """The thin MkDocs hook: MkDocs events only, each handed to a stage of the ``bss`` core. A change in
 MkDocs or mkdocs-static-i18n that breaks an assumption below stops the build, saying which.
 
-1. ``on_config`` prepares every page of every language as Markdown (``bss.prepare``), once per change.
-2. mkdocs-static-i18n runs one build per language (each event below fires per language); its
-   ``on_files`` (-100) replaces every File, so ``_add_generated_files`` (50) adds one per generated
-   page, named as if in docs/, and ``_fill_generated_files`` (-110) gives each its Markdown.
-3. ``on_pre_page`` gives a page the menu leaves out its section; ``on_page_content`` finishes each page
-   (``bss.finish.finish_page``); ``on_post_page``/``on_post_template`` add the CSP.
+1. ``on_config`` prepares every page of every language as Markdown or HTML (``bss.prepare``), once per change.
+2. mkdocs-static-i18n runs a build per language (the events below fire in each); its ``on_files`` (-100) makes
+   every File anew, so ``_add_generated_files`` (50) adds the generated pages, ``_fill_generated_files`` (-110) their text.
+3. ``on_pre_page`` gives a page the menu leaves out its section; ``on_page_content`` finishes each page (one
+   prepare made as HTML takes its body and contents there); ``on_post_page``/``on_post_template`` add the CSP.
 4. ``on_post_build`` (-200) acts once, in the outer build (static-i18n's ``building`` flag false):
    ``bss.finish.finish_site``, the report. The live preview (``preview.rebuilds.active()``) picks pages."""
 from __future__ import annotations
@@ -20,6 +19,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 from bss import finish, prepare
 from bss.csp import with_policy
@@ -87,8 +87,7 @@ def _add_generated_files(files, config):
 @event_priority(I18N_PRIORITY - 10)  # after static-i18n rebuilt the list: the Files it left are the ones built
 def _fill_generated_files(files, config):
     for file in files:
-        text = _prepared.site.generated(file.src_uri)
-        if text is not None:
+        if (text := _prepared.site.generated(file.src_uri)) is not None:
             file.content_string = text
         if active() is not None:  # consulted only by a dirty build (the live preview's)
             active().mark(file, config.theme["language"], text)
@@ -99,14 +98,15 @@ on_files = CombinedEvent(_add_generated_files, _fill_generated_files)
 
 
 def on_page_markdown(markdown, page, config, files):
-    text = _prepared.site.markdown(page.file.src_uri, markdown, config.theme["language"])
-    if text is None:
+    if (text := _prepared.site.markdown(page.file.src_uri, markdown, config.theme["language"])) is None:
         raise PluginError(f"{page.file.src_uri} reached rendering without its content: mkdocs-static-i18n "
                           "changed how it handles files (see the docstring of hooks/site_hook.py)")
     return text
 
 
 def on_page_content(html, page, config, files):
+    if (made := _prepared.site.made_html(page.file.src_uri)) is not None:  # prepare made it: MkDocs converted nothing
+        html, page.toc = made.html, get_toc(made.toc)
     short = _prepared.site.short_addresses(config.theme["language"], config.use_directory_urls)
     return finish.finish_page(html, page, short, config.use_directory_urls, sanitise=not UNSAFE)
 

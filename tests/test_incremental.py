@@ -165,8 +165,8 @@ def test_a_case_study_leads_to_the_others_of_its_service_type_in_the_catalogue()
     case = built.content.case_studies["spalatorie-sociala-glodeni"]
     homes = menu_module.menu_homes(built)
     for lang in built.links.languages:
-        page = built.pages[built.links.src_uri(built.links.page("case-study", case.id), lang)].markdown
-        assert f"(tip/{case.service_type}.md)" in page
+        page = built.pages[built.links.src_uri(built.links.page("case-study", case.id), lang)].html
+        assert f'<a href="../tip/{case.service_type}/">' in page
         listing = built.links.src_uri(built.links.page("catalogue-type", case.service_type), lang)
         assert listing in built.pages and homes[listing] == built.links.src_uri(built.links.page("case-studies"), lang)
 

@@ -39,9 +39,18 @@ class Site:
     def markdown(self, src_uri: str, markdown: str, lang: str) -> str | None:
         """A page's Markdown as the engine renders it: a generated page's own (resolved already;
         None if it reached the engine empty), a page of docs/ with its links resolved."""
-        if src_uri in self.pages:
-            return markdown if markdown.strip() else None
+        page = self.pages.get(src_uri)
+        if page is not None:
+            if not markdown.strip():
+                return None
+            return "" if page.body_at is not None else markdown  # made into HTML already: nothing to convert
         return self.links.resolve(markdown, lang, self.links.default_page(src_uri))
+
+    def made_html(self, src_uri: str) -> RenderedPage | None:
+        """A page prepare made straight into HTML (``html`` and ``toc``, which the engine must take
+        instead of converting its Markdown); None for any other."""
+        page = self.pages.get(src_uri)
+        return page if page is not None and page.body_at is not None else None
 
     def generated(self, src_uri: str) -> str | None:
         """The text of a generated page or file (a QR code, a picture) by its source path; None for any other."""
@@ -121,7 +130,7 @@ def build_site(root: Path, config: str = CONFIG, check_markup: bool = True, cach
     preview keeps one per session); a one-shot build gets a fresh one."""
     caches = caches or Caches()  # a one-shot build: a fresh one
     content, specs, links = check_site(root, config, check_markup, caches)
-    renderer = Renderer(content.strings, links, caches=caches)
+    renderer = Renderer(content.strings, links, caches=caches, extensions=content.settings.markdown_extensions)
     world = kept.world(root, config, {id: c.title for id, c in content.case_studies.items()}) if caches.keep_rendered else None
     pages: dict[str, RenderedPage] = {}
     for spec in specs:

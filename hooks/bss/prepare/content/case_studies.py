@@ -82,7 +82,7 @@ CASE_STUDIES = Collection(
 def pages(content) -> list[PageSpec]:
     """A page per case study (the catalogue is in catalogue.py), each photo with its size in
     pixels (the files were checked when the content was loaded)."""
-    return [PageSpec("case-study", c.id, "case-study.md", c.title,
+    return [PageSpec("case-study", c.id, "case-study.html", c.title,
                      {"case": c, "sizes": {p.src: image_size(content.root / IMAGES_DIR / p.src) for p in c.photos}},
                      c.summary)
             for c in sorted(content.case_studies.values(), key=lambda c: c.id)]

@@ -107,7 +107,7 @@ def pages(content, every: list[tuple[str, str, Text | None, list]]) -> list[Page
                 {lang: strings.t("catalogue.page_title", lang, title=base.get(lang)[0], n=fmt.number(number, strings.locale(lang)))
                  for lang in languages}, languages.default)
             page_kind, page_id = pager[number - 1]
-            specs.append(PageSpec(page_kind, page_id, "case-studies-list.md", title, {
+            specs.append(PageSpec(page_kind, page_id, "case-studies-list.html", title, {
                 "title": title, "groups": grouped(part, content.service_types), "pager": Pager(pager, number - 1),
                 "first": (number - 1) * PER_PAGE + 1, "last": (number - 1) * PER_PAGE + len(part), "total": len(cases),
             }, meta={"search": {"exclude": True}}))  # the case studies are found on their own pages

@@ -138,6 +138,17 @@ class Links:
         rel = "" if target == from_page and entry.anchor else self.relative(cast(str, target), from_page)  # it has a page
         return rel + (f"#{entry.anchor}" if entry.anchor else "")
 
+    def address(self, kind: str, id: str, from_page: str, lang: str) -> str:
+        """A relative link from page ``from_page`` (its path in ``lang``) to the thing, as this build
+        publishes it: for HTML that the engine hands on as it is (prepare.pages.html)."""
+        entry = self.entries[(kind, id)]
+        target = cast(str, self._path(kind, id, lang) if entry.page and "{slug}" in PAGES.get(kind, "") else entry.page)
+        anchor = f"#{entry.anchor}" if entry.anchor else ""
+        if target == from_page and anchor:
+            return anchor
+        here = self.page_url(from_page, lang, self.directory_urls)
+        return self.relative_url(self.page_url(target, lang, self.directory_urls), here) + anchor
+
     @staticmethod
     def relative(target: str, from_file: str) -> str:
         """A relative link to the file ``target`` from the file ``from_file`` (both source paths,

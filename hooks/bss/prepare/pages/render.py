@@ -1,4 +1,5 @@
-"""Render page specs into Markdown per language through the Jinja2 templates in ``templates/``."""
+"""Render page specs into Markdown per language through the Jinja2 templates in ``templates/``;
+a template named ``*.html`` writes the page's HTML itself (``html.py``: the case studies)."""
 from __future__ import annotations
 
 import datetime
@@ -10,9 +11,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from bss.prepare.pages import icons, illustrations, qr
+from bss.prepare.pages.html import Permalinks, Prose, anchor_headings
 from bss import text as fmt
 from bss.prepare.caches import Caches
 from bss.prepare.pages.links import Links
+from bss.prepare.read.files import IMAGES_DIR
 from bss.plain import plain_html
 from bss.prepare.read.strings import Strings
 from bss.text import Text
@@ -40,15 +43,24 @@ class PageSpec:
 class RenderedPage:
     src_uri: str  # e.g. studii-de-caz/x.en.md
     lang: str
-    markdown: str
+    markdown: str  # what the engine is handed: the front matter, then the Markdown (or the HTML) of the body
     untranslated: tuple[str, ...]  # where each fallback to the default language came from
+    body_at: int | None = None  # a page made straight into HTML: where its body starts in ``markdown``
+    toc: list = field(default_factory=list, compare=False, hash=False)  # and its table of contents (toc tokens)
+
+    @property
+    def html(self) -> str | None:
+        """The body of a page made straight into HTML, which the engine does not convert; None for Markdown."""
+        return None if self.body_at is None else self.markdown[self.body_at:]
 
 
 class Localizer:
     """What a template needs to write one page in one language: strings, texts, numbers, links."""
 
-    def __init__(self, lang: str, page: str, strings: Strings, links: Links, caches: Caches | None = None):
+    def __init__(self, lang: str, page: str, strings: Strings, links: Links, caches: Caches | None = None,
+                 prose: Prose | None = None):
         self.lang = lang
+        self.prose = prose or Prose([], links, caches or Caches())  # the editors' Markdown, for a template that writes HTML
         self.page = page
         self.strings = strings
         self.links = links
@@ -119,6 +131,19 @@ class Localizer:
         self.fallbacks.append(value.where)
         return Markup('<div lang="{}" class="bss-untranslated" markdown>\n\n{}\n\n</div>').format(value.default, Markup(shown))
 
+    def html(self, value: Text | None) -> Markup:
+        """A Markdown block as HTML, for a template that writes HTML: ``md`` converted, each link to a
+        page or file of the site as the address this build publishes (html.Prose); a fallback is
+        wrapped in a block marked with its language."""
+        if value is None:
+            return Markup("")
+        shown, fallback = value.get(self.lang)
+        converted = Markup(self.prose.html(self.links.resolve(shown, self.lang, self.page), self.page, self.lang))
+        if not fallback:
+            return converted
+        self.fallbacks.append(value.where)
+        return Markup('<div lang="{}" class="bss-untranslated">\n{}\n</div>').format(value.default, converted)
+
     def md_inline(self, value: Text | None) -> Markup:
         """A one-paragraph Markdown text (a key point, a checklist item) with its references resolved."""
         return self.md(value) if value is None or value.get(self.lang)[1] else Markup(self.md(value).strip())
@@ -137,7 +162,11 @@ class Localizer:
 
     def address(self, kind: str, id: str = "") -> str:
         """A link to the page as this build publishes it, for HTML that MkDocs does not rewrite."""
-        return self.file(self.links.url(kind, id, self.lang, self.links.directory_urls).lstrip("/"))
+        return self.links.address(kind, id, self.page, self.lang)
+
+    def link(self, kind: str, id: str = "", label: Markup | str | None = None) -> Markup:
+        """An HTML link to the thing as this build publishes it, titled with its name unless ``label`` is given."""
+        return Markup('<a href="{}">{}</a>').format(self.address(kind, id), Markup(label) if label is not None else self.name(kind, id))
 
     def file(self, path: str) -> str:
         """A link from this page to a file of the site (``path`` from the site's root)."""
@@ -146,6 +175,14 @@ class Localizer:
     def image(self, src: str) -> str:
         """A Markdown link to a photo under docs/assets/images/, from this page."""
         return self.links.image(src, self.page)
+
+    def picture(self, src: str) -> str:
+        """A photo under docs/assets/images/ as this build publishes it, from this page (for HTML)."""
+        return self.file(f"{IMAGES_DIR.removeprefix('docs/')}/{src}")
+
+    def type_picture(self, service_type: str) -> str:
+        """The picture of a service type (a generated file) as this build publishes it, from this page (for HTML)."""
+        return self.file(illustrations.file(service_type))
 
     def illustration(self, service_type: str) -> str:
         """A Markdown link to the picture of a service type (a generated file), from this page."""
@@ -213,18 +250,23 @@ class Localizer:
 
 
 class Renderer:
-    def __init__(self, strings: Strings, links: Links, templates: Path = TEMPLATES, caches: Caches | None = None):
+    def __init__(self, strings: Strings, links: Links, templates: Path | list[Path] = TEMPLATES, caches: Caches | None = None,
+                 extensions: list | None = None):
         self.strings = strings
         self.links = links
         self.caches = caches or Caches()
+        self.extensions = extensions or []  # the site's Markdown extensions: for the pages made into HTML
+        self.permalinks = Permalinks.of(self.extensions)
+        self.prose = Prose(self.extensions, links, self.caches)
         self.env = Environment(
-            loader=FileSystemLoader(str(templates)), autoescape=True, undefined=StrictUndefined,
+            loader=FileSystemLoader([str(t) for t in templates] if isinstance(templates, list) else str(templates)),
+            autoescape=True, undefined=StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
             bytecode_cache=self.caches.bytecode,
         )
 
     def localizer(self, lang: str, page: str) -> Localizer:
-        return Localizer(lang, page, self.strings, self.links, self.caches)
+        return Localizer(lang, page, self.strings, self.links, self.caches, self.prose)
 
     def render_html(self, template: str, **context) -> str:
         """A standalone HTML file (the redirect pages)."""
@@ -234,6 +276,7 @@ class Renderer:
         """The page in every language (where its address differs by language, site.alias_pages
         leads from each other language's address to it)."""
         versions = self.links.versions(spec.kind, spec.id)
+        html = spec.template.endswith(".html")
         out = []
         for lang in self.links.languages:
             page = versions[lang]
@@ -247,7 +290,11 @@ class Renderer:
             if spec.description:
                 meta["description"] = loc.plain(spec.description)
             if loc.fallbacks:
-                body = self.env.get_template("_untranslated.md").render(L=loc) + body
+                body = self.env.get_template("_untranslated." + ("html" if html else "md")).render(L=loc) + body
+            toc: list = []
+            if html:
+                body, toc = anchor_headings(body, self.permalinks)
             front = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
-            out.append(RenderedPage(self.links.src_uri(page, lang), lang, front + body, tuple(dict.fromkeys(loc.fallbacks))))
+            out.append(RenderedPage(self.links.src_uri(page, lang), lang, front + body, tuple(dict.fromkeys(loc.fallbacks)),
+                                    len(front) if html else None, toc))
         return out

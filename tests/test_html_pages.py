@@ -1,0 +1,161 @@
+"""Pages prepare makes straight into HTML (issue 26: the case studies and their pages of results, whose
+number grows with the content): what MkDocs and Python-Markdown would have added to them, added the same
+way, and what they say the same as the Markdown a site built by MkDocs alone would hold (the benchmark's
+plain side, bench/templates)."""
+from __future__ import annotations
+
+import html
+import re
+import sys
+
+import markdown
+import pytest
+from markupsafe import Markup
+
+from bss.prepare.caches import Caches
+from bss.prepare.pages.html import Permalinks, Prose, anchor_headings
+from bss.prepare.pages.links import Links
+from bss.prepare.pages.render import Localizer
+from bss.prepare.read.strings import Strings
+from bss.prepare.site import build_site
+from bss.settings import Languages, load_settings, markdown_arguments
+from bss.text import Text
+from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from project import plain_pages  # noqa: E402
+
+SETTINGS = load_settings(ROOT)
+EXTENSIONS = SETTINGS.markdown_extensions
+HEADINGS = """# Title & *more*
+
+## Facts {: #facts }
+
+## Story
+
+### A “quoted” part
+
+## Story
+
+#### `code` in a heading
+
+## Story_1
+"""
+
+
+def toc_of_markdown(text: str, extensions=EXTENSIONS) -> tuple[str, list]:
+    names, configs = markdown_arguments(extensions)
+    md = markdown.Markdown(extensions=names, extension_configs=configs)
+    out = md.convert(text)
+    return out, md.toc_tokens  # type: ignore[attr-defined]
+
+
+def without_toc(text: str) -> str:
+    names, configs = markdown_arguments([e for e in EXTENSIONS if not (isinstance(e, dict) and "toc" in e) and e != "toc"])
+    return markdown.Markdown(extensions=names, extension_configs=configs).convert(text)
+
+
+def shape(tokens: list) -> list:
+    return [(t["level"], t["id"], t["name"], shape(t["children"])) for t in tokens]
+
+
+def test_headings_get_the_ids_permalinks_and_contents_pythons_markdown_gives_them():
+    """Ids from the text, unique on the page (an id already there kept, and not taken twice), the
+    permalink of mkdocs.yml's toc options, the contents nested by level: as the toc extension makes them."""
+    expected_html, expected_toc = toc_of_markdown(HEADINGS)
+    made, toc = anchor_headings(without_toc(HEADINGS), Permalinks.of(EXTENSIONS))
+    assert made == expected_html
+    assert shape(toc) == shape(expected_toc)
+    assert [t["id"] for t in toc[0]["children"]] == ["facts", "story", "story_1", "story_2"]
+
+
+def test_a_heading_in_a_comment_is_left_alone():
+    """Python-Markdown keeps an editor's comment as it is: no id, no entry in the contents."""
+    made, toc = anchor_headings("<!-- <h2>Draft</h2> --><h2>Story</h2>", Permalinks())
+    assert made == '<!-- <h2>Draft</h2> --><h2 id="story">Story</h2>' and [t["id"] for t in toc] == ["story"]
+
+
+def test_no_permalink_without_the_toc_option():
+    made, toc = anchor_headings("<h2>Story</h2>", Permalinks.of(["attr_list"]))
+    assert made == '<h2 id="story">Story</h2>' and toc[0]["id"] == "story"
+    custom = Permalinks.of([{"toc": {"permalink": "#<", "permalink_title": 'A "link"'}}])
+    made, _ = anchor_headings("<h2>Story</h2>", custom)
+    assert made == '<h2 id="story">Story<a class="headerlink" href="#story" title="A &quot;link&quot;">#&lt;</a></h2>'
+
+
+def links(directory_urls: bool = True) -> Links:
+    out = Links(Languages(("ro", "en"), ("Română", "English")), "https://example.org", {"ro": "usor-de-citit", "en": "easy-to-read"}, directory_urls)
+    out.add_page("chapter", "costificarea", Text({"ro": "Costificarea", "en": "Costing"}))
+    out.add_page("case-study", "x", Text({"ro": "X", "en": "X"}))
+    return out
+
+
+@pytest.mark.parametrize("lang, folders, expected", [
+    ("ro", True, ['../../ghid/costificarea/#metoda', '../../assets/images/a.jpg', '../../ghid/costificarea/',
+                  "https://example.com/a.md", "#facts", "mailto:a@b.md"]),
+    ("en", True, ['../../ghid/costificarea/#metoda', '../../../assets/images/a.jpg',  # /en/studii-de-caz/x/
+                  '../../ghid/costificarea/', "https://example.com/a.md", "#facts", "mailto:a@b.md"]),
+    ("ro", False, ['../ghid/costificarea.html#metoda', '../assets/images/a.jpg', '../ghid/costificarea.html',
+                   "https://example.com/a.md", "#facts", "mailto:a@b.md"]),
+])
+def test_an_editors_links_lead_where_mkdocs_would_have_led_them(lang, folders, expected):
+    """A link to a page (``.md``) or a file of the site, relative to the page's source file, becomes
+    the address this build publishes, in the page's language; a reference ([[ghid:...]]) too; any
+    other address is left as written."""
+    table = links(folders)
+    prose = Prose(EXTENSIONS, table, Caches())
+    text = ("[a](../ghid/costificarea.md#metoda) ![b](../assets/images/a.jpg) [[ghid:costificarea]] "
+            "[c](https://example.com/a.md) [d](#facts) [e](mailto:a@b.md)")
+    resolved = table.resolve(text, lang, "studii-de-caz/x.md")
+    made = prose.html(resolved, "studii-de-caz/x.md", lang)
+    assert re.findall(r'(?:href|src)="([^"]*)"', made) == expected
+
+
+def test_a_story_not_yet_translated_shows_in_its_language_marked_as_such():
+    loc = Localizer("en", "studii-de-caz/x.md", Strings({"ro": {}, "en": {}}), links(), Caches(), Prose(EXTENSIONS, links(), Caches()))
+    shown = loc.html(Text({"ro": "Povestea *noastră*."}, where="data/case-studies/x.yml:9: story"))
+    assert shown == Markup('<div lang="ro" class="bss-untranslated">\n<p>Povestea <em>noastră</em>.</p>\n</div>')
+    assert loc.fallbacks == ["data/case-studies/x.yml:9: story"]
+
+
+@pytest.fixture(scope="module")
+def site():
+    return build_site(ROOT)
+
+
+def text_of(body: str) -> str:
+    body = re.sub(r"<[^>]+>", " ", body)
+    return " ".join(html.unescape(body).replace("¶", " ").split())
+
+
+def test_the_pages_made_as_html_say_what_their_markdown_says(site):
+    """Every page made as HTML (each case study, each page of results, both languages): the same text and
+    the same heading ids (the addresses trainers link to) as the same page in Markdown through MkDocs'
+    converter. The benchmark compares the build with MkDocs alone on that Markdown: it stays the same page."""
+    plain = plain_pages(site)
+    made = {uri: page for uri, page in site.pages.items() if page.html is not None}
+    kinds = {spec.kind for spec in site.specs if spec.template.endswith(".html")}
+    assert {"case-study", "catalogue-type", "catalogue-district"} <= kinds, kinds
+    assert len(made) >= 2 * len(site.content.case_studies)
+    for uri, page in made.items():
+        body = plain[uri].split("---\n", 2)[2]
+        expected_html, expected_toc = toc_of_markdown(body)
+        assert text_of(page.html) == text_of(expected_html), uri
+        assert shape(page.toc) == shape(expected_toc), uri
+        assert page.markdown.endswith(page.html)  # what the live preview compares, to rebuild a changed page
+
+
+def test_a_case_study_page_hands_mkdocs_nothing_to_convert(site):
+    uri = site.links.src_uri(site.links.page("case-study", "camera-senzoriala-criuleni"), "en")
+    assert site.markdown(uri, "<p>x</p>", "en") == ""
+    assert site.made_html(uri) is site.pages[uri]
+    guide = site.links.src_uri(site.links.page("chapter", "costificarea"), "en")
+    assert site.made_html(guide) is None and site.markdown(guide, "# Costing", "en") == "# Costing"
+
+
+def test_the_note_on_a_page_not_yet_translated_is_the_one_markdown_makes(site):
+    """A page made as HTML that shows a text in the default language opens with the same note as a Markdown page."""
+    loc = site.renderer.localizer("en", "studii-de-caz/x.md")
+    note_md = site.renderer.env.get_template("_untranslated.md").render(L=loc)
+    note_html = site.renderer.env.get_template("_untranslated.html").render(L=loc)
+    assert note_html.strip() == toc_of_markdown(note_md)[0].strip()
