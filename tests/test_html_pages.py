@@ -18,9 +18,11 @@ from bss.prepare.pages.links import Links
 from bss.prepare.pages.render import Localizer
 from bss.prepare.read.strings import Strings
 from bss.prepare.site import build_site
+from bss.problems import ContentError
 from bss.settings import Languages, load_settings, markdown_arguments
 from bss.text import Text
 from helpers import ROOT
+from photos import draw
 
 sys.path.insert(0, str(ROOT / "bench"))
 from project import plain_pages  # noqa: E402
@@ -107,7 +109,7 @@ def test_an_editors_links_lead_where_mkdocs_would_have_led_them(lang, folders, e
     text = ("[a](../ghid/costificarea.md#metoda) ![b](../assets/images/a.jpg) [[ghid:costificarea]] "
             "[c](https://example.com/a.md) [d](#facts) [e](mailto:a@b.md)")
     resolved = table.resolve(text, lang, "studii-de-caz/x.md")
-    made = prose.html(resolved, "studii-de-caz/x.md", lang)
+    made, found = prose.html(resolved, "studii-de-caz/x.md", lang)
     assert re.findall(r'(?:href|src)="([^"]*)"', made) == expected
 
 
@@ -159,3 +161,42 @@ def test_the_note_on_a_page_not_yet_translated_is_the_one_markdown_makes(site):
     note_md = site.renderer.env.get_template("_untranslated.md").render(L=loc)
     note_html = site.renderer.env.get_template("_untranslated.html").render(L=loc)
     assert note_html.strip() == toc_of_markdown(note_md)[0].strip()
+
+
+STORY = {"ro": "    Prima propoziție a poveștii.\n", "en": "    The first sentence of the story.\n"}
+
+
+def with_story(project, **stories: str):
+    """The golden tests' valid case study in ``project``, its story's first paragraph replaced in each language given."""
+    file = project / "data" / "case-studies" / "proba.yml"
+    text = (ROOT / "tests" / "golden" / "bases" / "case-study.yml").read_text(encoding="utf-8")
+    for lang, story in stories.items():
+        assert STORY[lang] in text
+        text = text.replace(STORY[lang], f"    {story}\n", 1)
+    file.write_text(text, encoding="utf-8")
+
+
+def test_an_editors_links_to_the_site_lead_where_they_should_in_the_built_case_study(project):
+    draw(project / "docs/assets/images/sala.jpg", 40, 30, "JPEG")
+    with_story(project, ro="Vezi [ghidul](../ghid/costificarea.md#metodologia) și ![o sală](../assets/images/sala.jpg).",
+               en="See [the guide](../ghid/costificarea.md#metodologia) and ![a room](../assets/images/sala.jpg).")
+    site = build_site(project)
+    for lang, link, image in (("ro", "ghidul", '"o sală" src="../../assets/images/sala.jpg"'),  # from /studii-de-caz/proba/
+                              ("en", "the guide", '"a room" src="../../../assets/images/sala.jpg"')):  # from /en/...
+        page = site.pages[site.links.src_uri("studii-de-caz/proba.md", lang)].html or ""
+        assert f'<a href="../../ghid/costificarea/#metodologia">{link}</a>' in page
+        assert f"<img alt={image} />" in page
+
+
+def test_a_link_that_leads_nowhere_stops_the_build_with_its_file_and_line(project):
+    """MkDocs' strict build stopped on a broken link in a case study's Markdown; the page is made in
+    HTML now, so prepare says it, with the file and line, in ``make check`` and the editor's save check too."""
+    with_story(project, ro="Vezi [ghidul](../ghid/nu-exista.md), [acasă](/ghid/) și ![o sală](../assets/images/nu.jpg).")
+    with pytest.raises(ContentError) as info:
+        build_site(project)
+    expected = "a reference such as [[ghid:costificarea]], or a link from this page's file to a file of docs/"
+    assert [str(p) for p in info.value.problems] == [
+        f"data/case-studies/proba.yml:16: story.ro: the link '../assets/images/nu.jpg' leads to no page or file of the site ({expected})",
+        f"data/case-studies/proba.yml:16: story.ro: the link '../ghid/nu-exista.md' leads to no page or file of the site ({expected})",
+        f"data/case-studies/proba.yml:16: story.ro: the link '/ghid/' starts from the site's root ({expected})",
+    ]

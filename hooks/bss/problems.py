@@ -1,6 +1,8 @@
 """Content problems, reported as ``path:line: field: what is wrong (what was expected)``."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 
@@ -13,6 +15,12 @@ class Problem:
     field: str
     message: str
     expected: str = ""
+
+    @classmethod
+    def at(cls, where: str, message: str, expected: str = "") -> Problem:
+        """A problem in the text whose ``where`` is ``path:line: field`` (a Text's)."""
+        path, line, field = re.fullmatch(r"(.*):(\d+): (.*)", where, flags=re.S).groups()  # type: ignore[union-attr]
+        return cls(path, int(line), field, message, expected)
 
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}: {self.field}: {self.message}"

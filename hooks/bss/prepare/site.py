@@ -17,6 +17,7 @@ from bss.fingerprint import fingerprint
 from bss.prepare.pages.clashes import address_clashes
 from bss.prepare.pages.links import Links
 from bss.problems import ContentError
+from bss.prepare.pages.html import broken_links
 from bss.prepare.pages.render import PageSpec, RenderedPage, Renderer
 from bss.settings import CONFIG
 
@@ -137,7 +138,16 @@ def build_site(root: Path, config: str = CONFIG, check_markup: bool = True, cach
         for page in kept.render(renderer, spec, caches, world):
             pages[page.src_uri] = page
     assets = {**qr_files(content, links, caches), **illustrations.files(content.service_types, renderer)}
+    if problems := broken_links(pages.values(), site_files(Path(root), links, assets)):
+        raise ContentError(problems)
     return Site(content, specs, links, renderer, pages, assets, world)
+
+
+def site_files(root: Path, links: Links, assets: dict[str, str]) -> set[str]:
+    """Every page and file of the site by source path, the default language's: docs/, the generated."""
+    docs = root / "docs"
+    return ({path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file()}
+            | {entry.page for entry in links.entries.values() if entry.page} | set(assets))
 
 
 def qr_files(content: Content, links: Links, caches: Caches | None = None) -> dict[str, str]:

@@ -8,7 +8,8 @@ MkDocs and Python-Markdown would have added, this module adds, the same way:
 - ``anchor_headings``: each heading's id, made from its text as the ``toc`` extension makes it
   (kept where the template gave one, unique on the page), its permalink, and the table of contents;
 - ``Prose``: the Markdown an editor writes (a story) turned into HTML with the site's extensions,
-  each link to a page or file of the site written as the address this build publishes.
+  each link to a page or file of the site written as the address this build publishes, and listed,
+  so that one that leads nowhere is reported (``broken_links``), as MkDocs' strict build stopped on it.
 
 The finishing stage sanitises these pages like every other (``bss.finish.finish_page``).
 """
@@ -29,6 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from bss.prepare.caches import Caches
 from bss.prepare.pages.links import Links
+from bss.problems import Problem
 from bss.settings import markdown_arguments
 
 HEADING = re.compile(r"<!--.*?-->|<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.S | re.I)  # a comment: left as it is
@@ -94,13 +96,15 @@ class Prose:
         self.extensions = extensions
         self.caches = caches
 
-    def html(self, text: str, page: str, lang: str) -> str:
+    def html(self, text: str, page: str, lang: str) -> tuple[str, list[tuple[str, str | None]]]:
         """``text`` (Markdown, its references resolved: links to source files) as HTML, on the page
-        ``page`` (its path in ``lang``)."""
+        ``page`` (its path in ``lang``); and each link it has to the site: ``(as written, the
+        file it leads to by source path)``, None for a link from the site's root."""
         key = json.dumps(self.extensions, sort_keys=True, default=str)
         md = self.caches.get("prose", key, lambda: _converter(self.extensions))
-        cast(_Published, md.treeprocessors["bss_published"]).at(self.links, page, lang)
-        return md.reset().convert(text)
+        published = cast(_Published, md.treeprocessors["bss_published"])
+        published.at(self.links, page, lang)
+        return md.reset().convert(text), published.found
 
 
 def _converter(extensions: list[Any]) -> markdown.Markdown:
@@ -117,9 +121,10 @@ class _Published(Treeprocessor):
     links: Links
     page = ""
     lang = ""
+    found: list[tuple[str, str | None]] = []  # each link to the site: as written, the file it leads to
 
     def at(self, links: Links, page: str, lang: str) -> None:
-        self.links, self.page, self.lang = links, page, lang
+        self.links, self.page, self.lang, self.found = links, page, lang, []
 
     def run(self, root) -> None:
         for el in root.iter():
@@ -130,11 +135,13 @@ class _Published(Treeprocessor):
 
     def address(self, url: str) -> str:
         parts = urlsplit(url)
-        if parts.scheme or parts.netloc or url.startswith(("/", "#", "\\")) or not parts.path:
+        if parts.scheme or parts.netloc or url.startswith(("#", "\\")) or not parts.path:
+            return url
+        if url.startswith("/"):
+            self.found.append((url, None))
             return url
         target = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), parts.path))
-        if target.startswith("../"):
-            return url
+        self.found.append((url, target))
         here = self.links.page_url(self.page, self.lang, self.links.directory_urls)
         if target.endswith(".md"):
             published = self.links.page_url(target, self.lang, self.links.directory_urls)
@@ -142,6 +149,23 @@ class _Published(Treeprocessor):
             published = "/" + target
         rel = self.links.relative_url(published, here)
         return rel + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+EXPECTED = "a reference such as [[ghid:costificarea]], or a link from this page's file to a file of docs/"
+
+
+def broken_links(pages, files: set[str]) -> list[Problem]:
+    """Each link an editor wrote in the pages made into HTML (``RenderedPage.links``) that leads to
+    no page or file of the site (``files``: by source path, the default language's), or from the
+    site's root, which a copy in a folder or under another address would break."""
+    out = []
+    for page in pages:
+        for where, url, target in page.links:
+            if target is None:
+                out.append(Problem.at(where, f"the link '{url}' starts from the site's root", EXPECTED))
+            elif target not in files:
+                out.append(Problem.at(where, f"the link '{url}' leads to no page or file of the site", EXPECTED))
+    return out
 
 
 class _PublishedExtension(Extension):

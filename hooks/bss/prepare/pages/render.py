@@ -47,6 +47,7 @@ class RenderedPage:
     untranslated: tuple[str, ...]  # where each fallback to the default language came from
     body_at: int | None = None  # a page made straight into HTML: where its body starts in ``markdown``
     toc: list = field(default_factory=list, compare=False, hash=False)  # and its table of contents (toc tokens)
+    links: tuple = ()  # a page made into HTML: each link to the site its editors wrote, (where, as written, file)
 
     @property
     def html(self) -> str | None:
@@ -68,6 +69,7 @@ class Localizer:
         self.locale = strings.locale(lang)
         self.fallbacks: list[str] = []
         self.cited: list = []  # the sources this page cites, in the order of their notes
+        self.site_links: list[tuple[str, str, str | None]] = []  # html: each link to the site the editors wrote
 
     def note(self, source) -> int:
         """The number of ``source``'s note on this page: a source cited again keeps its first number,
@@ -138,7 +140,10 @@ class Localizer:
         if value is None:
             return Markup("")
         shown, fallback = value.get(self.lang)
-        converted = Markup(self.prose.html(self.links.resolve(shown, self.lang, self.page), self.page, self.lang))
+        made, found = self.prose.html(self.links.resolve(shown, self.lang, self.page), self.page, self.lang)
+        where = f"{value.where}.{value.default if fallback else self.lang}"  # path:line: story.ro
+        self.site_links.extend((where, url, target) for url, target in found)
+        converted = Markup(made)
         if not fallback:
             return converted
         self.fallbacks.append(value.where)
@@ -296,5 +301,5 @@ class Renderer:
                 body, toc = anchor_headings(body, self.permalinks)
             front = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
             out.append(RenderedPage(self.links.src_uri(page, lang), lang, front + body, tuple(dict.fromkeys(loc.fallbacks)),
-                                    len(front) if html else None, toc))
+                                    len(front) if html else None, toc, tuple(loc.site_links)))
         return out
