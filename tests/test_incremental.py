@@ -250,10 +250,14 @@ def test_the_preview_renders_again_only_the_case_studies_whose_record_or_world_c
     monkeypatch.setattr(Renderer, "render", lambda self, spec: rendered.append((spec.kind, spec.id)) or render(self, spec))
     caches = Caches(keep_checked=True, keep_rendered=True)  # as the preview keeps them
 
+    lists = ("catalogue-page", "catalogue-type", "catalogue-district", "partner")
+
     def build():
         rendered.clear()
         site = site_module.build_site(project, caches=caches)
         again = {id for kind, id in rendered if kind == "case-study"}
+        shown.clear()
+        shown.update((kind, id) for kind, id in rendered if kind in lists)
         assert {k: p.markdown for k, p in site.pages.items()} == {
             k: p.markdown for k, p in site_module.build_site(project).pages.items()}, "a kept page is stale"
         return again
@@ -261,13 +265,16 @@ def test_the_preview_renders_again_only_the_case_studies_whose_record_or_world_c
     citing = project / "data/case-studies/casa-comunitara-falesti.yml"  # its story names the laundry's page
     citing.write_text(citing.read_text(encoding="utf-8").replace(
         "story:\n  ro: |\n", "story:\n  ro: |\n    Vezi și [[caz:spalatorie-sociala-glodeni]].\n\n", 1), encoding="utf-8")
+    shown: set = set()
     everyone = build()
     assert "spalatorie-sociala-glodeni" in everyone
-    assert build() == set(), "nothing changed: no case study rendered again"
+    assert build() == set() and shown == set(), "nothing changed: no case study nor list of them rendered again"
     case = project / CASE
     text = case.read_text(encoding="utf-8")
     case.write_text(text.replace('summary:\n  ro: "', 'summary:\n  ro: "Rezumat nou. ', 1), encoding="utf-8")
     assert build() == {"spalatorie-sociala-glodeni"}
+    assert shown and all(kind in lists for kind, _ in shown)  # the lists that show it (their records hold it)
+    assert ("catalogue-district", "md-gl") in shown and ("catalogue-district", "md-ba") not in shown
     case.write_text(text.replace('title:\n  ro: "', 'title:\n  ro: "Titlu nou: ', 1), encoding="utf-8")
     assert build() == {"spalatorie-sociala-glodeni", "casa-comunitara-falesti"}, "itself and the one citing it"
     strings = project / "data/i18n/ro.yml"
