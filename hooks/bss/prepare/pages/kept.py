@@ -14,7 +14,9 @@ a retitle that one and those that cite it.
 The catalogue's pages of results and a partner's page are kept the same way: their context holds
 the records of the case studies they show (and the partner's own, its programmes'), so an edit to
 one case study renders again the few that show it. (Rendering the pages of results again on every
-rebuild took the edit of a summary past 3 s at 1,000 case studies, issue 26.)
+rebuild took the edit of a summary past 3 s at 1,000 case studies, issue 26.) So is a course's page,
+which shows nothing of the case studies but the size of its question banks, made for it otherwise.
+(A module's page is not: it names case studies by their id, whose titles are in no key.)
 
 The question banks (every course's questions made into Moodle XML and GIFT) depend on nothing but
 that world either, and are kept the same way.
@@ -36,7 +38,7 @@ from bss.prepare.caches import Caches
 from bss.prepare.pages.render import PageSpec, RenderedPage, Renderer
 
 T = TypeVar("T")
-KEPT = ("case-study", "case-study-easy", "catalogue-page", "catalogue-type", "catalogue-district", "partner")  # grow with N
+KEPT = ("case-study", "case-study-easy", "catalogue-page", "catalogue-type", "catalogue-district", "partner", "course")
 OWN = "data/case-studies"  # their records: each is in its own page's key, not in the world's
 WORLD = ("data", "courses", "hooks/bss/prepare/pages/templates")
 CITED = re.compile(r"\[\[caz:([a-z0-9-]+)")  # a reference to a case study (prepare.pages.links.PATTERN)
@@ -67,7 +69,8 @@ def render(renderer: Renderer, spec: PageSpec, caches: Caches, world: World | No
     record, nor a title it cites, nor the world changed (``world`` None: a one-shot build, nothing kept)."""
     if spec.kind not in KEPT:
         return renderer.render(spec)
-    reads = repr((spec.template, spec.title, spec.description, spec.context, spec.meta, spec.anchors))
+    data = {key: value for key, value in spec.context.items() if not callable(value)}  # a helper: made from the world
+    reads = repr((spec.template, spec.title, spec.description, data, spec.meta, spec.anchors))
     return keep(caches, f"{spec.kind}:{spec.id}", world, reads, lambda: renderer.render(spec))
 
 
