@@ -191,12 +191,15 @@ def test_an_editors_links_to_the_site_lead_where_they_should_in_the_built_case_s
 def test_a_link_that_leads_nowhere_stops_the_build_with_its_file_and_line(project):
     """MkDocs' strict build stopped on a broken link in a case study's Markdown; the page is made in
     HTML now, so prepare says it, with the file and line, in ``make check`` and the editor's save check too."""
-    with_story(project, ro="Vezi [ghidul](../ghid/nu-exista.md), [acasă](/ghid/) și ![o sală](../assets/images/nu.jpg).")
+    with_story(project, ro="Vezi [ghidul](../ghid/nu-exista.md), [acasă](/ghid/), ![o sală](../assets/images/nu.jpg) "
+                           "și [metoda](../ghid/costificare.md).")
     with pytest.raises(ContentError) as info:
         build_site(project)
     expected = "a reference such as [[ghid:costificarea]], or a link from this page's file to a file of docs/"
     assert [str(p) for p in info.value.problems] == [
         f"data/case-studies/proba.yml:16: story.ro: the link '../assets/images/nu.jpg' leads to no page or file of the site ({expected})",
+        "data/case-studies/proba.yml:16: story.ro: the link '../ghid/costificare.md' leads to no page or file of the site "
+        "(did you mean '../ghid/costificarea.md'?)",
         f"data/case-studies/proba.yml:16: story.ro: the link '../ghid/nu-exista.md' leads to no page or file of the site ({expected})",
         f"data/case-studies/proba.yml:16: story.ro: the link '/ghid/' starts from the site's root ({expected})",
     ]

@@ -15,6 +15,7 @@ The finishing stage sanitises these pages like every other (``bss.finish.finish_
 """
 from __future__ import annotations
 
+import difflib
 import html
 import json
 import posixpath
@@ -160,11 +161,13 @@ def broken_links(pages, files: set[str]) -> list[Problem]:
     site's root, which a copy in a folder or under another address would break."""
     out = []
     for page in pages:
-        for where, url, target in page.links:
+        for where, source, url, target in page.links:
             if target is None:
                 out.append(Problem.at(where, f"the link '{url}' starts from the site's root", EXPECTED))
             elif target not in files:
-                out.append(Problem.at(where, f"the link '{url}' leads to no page or file of the site", EXPECTED))
+                close = difflib.get_close_matches(target, files, n=1, cutoff=0.8)
+                hint = f"did you mean '{posixpath.relpath(close[0], posixpath.dirname(source) or '.')}'?" if close else EXPECTED
+                out.append(Problem.at(where, f"the link '{url}' leads to no page or file of the site", hint))
     return out
 
 

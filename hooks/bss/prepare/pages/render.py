@@ -47,7 +47,7 @@ class RenderedPage:
     untranslated: tuple[str, ...]  # where each fallback to the default language came from
     body_at: int | None = None  # a page made straight into HTML: where its body starts in ``markdown``
     toc: list = field(default_factory=list, compare=False, hash=False)  # and its table of contents (toc tokens)
-    links: tuple = ()  # a page made into HTML: each link to the site its editors wrote, (where, as written, file)
+    links: tuple = ()  # a page made into HTML: each link to the site its editors wrote, (where, page, as written, file)
 
     @property
     def html(self) -> str | None:
@@ -69,7 +69,7 @@ class Localizer:
         self.locale = strings.locale(lang)
         self.fallbacks: list[str] = []
         self.cited: list = []  # the sources this page cites, in the order of their notes
-        self.site_links: list[tuple[str, str, str | None]] = []  # html: each link to the site the editors wrote
+        self.site_links: list[tuple[str, str, str, str | None]] = []  # html: each link to the site the editors wrote
 
     def note(self, source) -> int:
         """The number of ``source``'s note on this page: a source cited again keeps its first number,
@@ -142,7 +142,7 @@ class Localizer:
         shown, fallback = value.get(self.lang)
         made, found = self.prose.html(self.links.resolve(shown, self.lang, self.page), self.page, self.lang)
         where = f"{value.where}.{value.default if fallback else self.lang}"  # path:line: story.ro
-        self.site_links.extend((where, url, target) for url, target in found)
+        self.site_links.extend((where, self.page, url, target) for url, target in found)
         converted = Markup(made)
         if not fallback:
             return converted
