@@ -10,13 +10,12 @@ import sys
 
 import markdown
 import pytest
-from markupsafe import Markup
 
 from bss.prepare.caches import Caches
-from bss.prepare.pages.html import Permalinks, Prose, anchor_headings
+from bss.prepare.pages.headings import Permalinks, anchor_headings
+from bss.prepare.pages.prose import Prose
 from bss.prepare.pages.links import Links
-from bss.prepare.pages.render import Localizer
-from bss.prepare.read.strings import Strings
+from markdown.extensions.toc import nest_toc_tokens
 from bss.prepare.site import build_site
 from bss.problems import ContentError
 from bss.settings import Languages, load_settings, markdown_arguments
@@ -65,7 +64,8 @@ def test_headings_get_the_ids_permalinks_and_contents_pythons_markdown_gives_the
     """Ids from the text, unique on the page (an id already there kept, and not taken twice), the
     permalink of mkdocs.yml's toc options, the contents nested by level: as the toc extension makes them."""
     expected_html, expected_toc = toc_of_markdown(HEADINGS)
-    made, toc = anchor_headings(without_toc(HEADINGS), Permalinks.of(EXTENSIONS))
+    made, flat = anchor_headings(without_toc(HEADINGS), Permalinks.of(EXTENSIONS))
+    toc = nest_toc_tokens(flat)
     assert made == expected_html
     assert shape(toc) == shape(expected_toc)
     assert [t["id"] for t in toc[0]["children"]] == ["facts", "story", "story_1", "story_2"]
@@ -77,12 +77,14 @@ def test_a_heading_in_a_comment_is_left_alone():
     assert made == '<!-- <h2>Draft</h2> --><h2 id="story">Story</h2>' and [t["id"] for t in toc] == ["story"]
 
 
-def test_no_permalink_without_the_toc_option():
+def test_no_permalink_without_the_toc_option_and_a_toc_option_not_applied_is_refused():
     made, toc = anchor_headings("<h2>Story</h2>", Permalinks.of(["attr_list"]))
     assert made == '<h2 id="story">Story</h2>' and toc[0]["id"] == "story"
     custom = Permalinks.of([{"toc": {"permalink": "#<", "permalink_title": 'A "link"'}}])
     made, _ = anchor_headings("<h2>Story</h2>", custom)
     assert made == '<h2 id="story">Story<a class="headerlink" href="#story" title="A &quot;link&quot;">#&lt;</a></h2>'
+    with pytest.raises(ContentError, match="toc_depth are not applied to the pages made in HTML"):
+        Permalinks.of([{"toc": {"permalink": True, "toc_depth": 2}}])
 
 
 def links(directory_urls: bool = True) -> Links:
@@ -109,15 +111,8 @@ def test_an_editors_links_lead_where_mkdocs_would_have_led_them(lang, folders, e
     text = ("[a](../ghid/costificarea.md#metoda) ![b](../assets/images/a.jpg) [[ghid:costificarea]] "
             "[c](https://example.com/a.md) [d](#facts) [e](mailto:a@b.md)")
     resolved = table.resolve(text, lang, "studii-de-caz/x.md")
-    made, found = prose.html(resolved, "studii-de-caz/x.md", lang)
+    made, found, _ = prose.html(resolved, "studii-de-caz/x.md", lang)
     assert re.findall(r'(?:href|src)="([^"]*)"', made) == expected
-
-
-def test_a_story_not_yet_translated_shows_in_its_language_marked_as_such():
-    loc = Localizer("en", "studii-de-caz/x.md", Strings({"ro": {}, "en": {}}), links(), Caches(), Prose(EXTENSIONS, links(), Caches()))
-    shown = loc.html(Text({"ro": "Povestea *noastră*."}, where="data/case-studies/x.yml:9: story"))
-    assert shown == Markup('<div lang="ro" class="bss-untranslated">\n<p>Povestea <em>noastră</em>.</p>\n</div>')
-    assert loc.fallbacks == ["data/case-studies/x.yml:9: story"]
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +139,7 @@ def test_the_pages_made_as_html_say_what_their_markdown_says(site):
         expected_html, expected_toc = toc_of_markdown(body)
         assert text_of(page.html) == text_of(expected_html), uri
         assert shape(page.toc) == shape(expected_toc), uri
-        assert page.markdown.endswith(page.html)  # what the live preview compares, to rebuild a changed page
+        assert page.html in site.generated(uri)  # what the live preview compares, to rebuild a changed page
 
 
 def test_a_case_study_page_hands_mkdocs_nothing_to_convert(site):
@@ -203,3 +198,35 @@ def test_a_link_that_leads_nowhere_stops_the_build_with_its_file_and_line(projec
         f"data/case-studies/proba.yml:16: story.ro: the link '../ghid/nu-exista.md' leads to no page or file of the site ({expected})",
         f"data/case-studies/proba.yml:16: story.ro: the link '/ghid/' starts from the site's root ({expected})",
     ]
+
+
+def page_of(site, lang: str = "ro"):
+    return site.pages[site.links.src_uri("studii-de-caz/proba.md", lang)]
+
+
+def test_an_editors_headings_get_ids_and_contents_and_the_templates_keep_theirs(project):
+    """A Markdown heading in a story is anchored as toc anchors it; one that repeats a section's name
+    takes ``_1``, never the section's own id (trainers link to it); a heading written in raw HTML, an
+    unclosed one, or an id in a code span changes nothing of the page's (Python-Markdown keeps raw
+    HTML as written)."""
+    with_story(project, ro='## Rezultate\n\n    Un `id="rezultate"` în cod, <h3>în HTML</h3> și <h2>neînchis.\n\n    ## Povestea serviciului')
+    site = build_site(project)
+    page = page_of(site)
+    ids = [(t["id"], [c["id"] for c in t["children"]]) for t in page.toc]
+    assert ids == [("centrul-de-zi-proba", ["facts", "povestea-serviciului", "rezultate_1", "povestea-serviciului_1",
+                                            "rezultate", "surse"])]
+    assert '<h2 id="rezultate_1">Rezultate<a class="headerlink" href="#rezultate_1" title="Link">&para;</a></h2>' in page.html
+    assert '<h2 id="rezultate">Rezultate<a class="headerlink" href="#rezultate" title="Link">&para;</a></h2>' in page.html
+    assert "<h3>în HTML</h3>" in page.html  # as written, as before
+
+
+def test_a_story_not_yet_translated_shows_in_its_language_marked_as_such(project):
+    file = project / "data" / "case-studies" / "proba.yml"
+    with_story(project)
+    text = file.read_text(encoding="utf-8")
+    start, end = text.index("  en: |\n    The first"), text.index("results:")
+    file.write_text(text[:start] + text[end:], encoding="utf-8")
+    page = page_of(build_site(project), "en")
+    assert page.html.startswith('<div class="admonition note">\n<p class="admonition-title">')
+    assert '<div lang="ro" class="bss-untranslated">\n<p>Prima propoziție a poveștii.</p>' in page.html
+    assert page.untranslated == ("data/case-studies/proba.yml:16: story",)

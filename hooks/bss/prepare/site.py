@@ -17,7 +17,7 @@ from bss.fingerprint import fingerprint
 from bss.prepare.pages.clashes import address_clashes
 from bss.prepare.pages.links import Links
 from bss.problems import ContentError
-from bss.prepare.pages.html import broken_links
+from bss.prepare.pages.prose import broken_links
 from bss.prepare.pages.render import PageSpec, RenderedPage, Renderer
 from bss.settings import CONFIG
 

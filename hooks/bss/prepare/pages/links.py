@@ -140,7 +140,7 @@ class Links:
 
     def address(self, kind: str, id: str, from_page: str, lang: str) -> str:
         """A relative link from page ``from_page`` (its path in ``lang``) to the thing, as this build
-        publishes it: for HTML that the engine hands on as it is (prepare.pages.html)."""
+        publishes it: for HTML that the engine hands on as it is (prepare.pages.headings)."""
         entry = self.entries[(kind, id)]
         target = cast(str, self._path(kind, id, lang) if entry.page and "{slug}" in PAGES.get(kind, "") else entry.page)
         anchor = f"#{entry.anchor}" if entry.anchor else ""

@@ -1,5 +1,5 @@
 """Render page specs into Markdown per language through the Jinja2 templates in ``templates/``;
-a template named ``*.html`` writes the page's HTML itself (``html.py``: the case studies)."""
+a template named ``*.html`` writes the page's HTML itself (``headings.py``: the case studies)."""
 from __future__ import annotations
 
 import datetime
@@ -11,7 +11,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from bss.prepare.pages import icons, illustrations, qr
-from bss.prepare.pages.html import Permalinks, Prose, anchor_headings
+from bss.prepare.pages.headings import PLACEHOLDER, Permalinks, assemble
+from bss.prepare.pages.prose import Prose
 from bss import text as fmt
 from bss.prepare.caches import Caches
 from bss.prepare.pages.links import Links
@@ -58,10 +59,8 @@ class RenderedPage:
 class Localizer:
     """What a template needs to write one page in one language: strings, texts, numbers, links."""
 
-    def __init__(self, lang: str, page: str, strings: Strings, links: Links, caches: Caches | None = None,
-                 prose: Prose | None = None):
+    def __init__(self, lang: str, page: str, strings: Strings, links: Links, caches: Caches | None = None):
         self.lang = lang
-        self.prose = prose or Prose([], links, caches or Caches())  # the editors' Markdown, for a template that writes HTML
         self.page = page
         self.strings = strings
         self.links = links
@@ -69,6 +68,7 @@ class Localizer:
         self.locale = strings.locale(lang)
         self.fallbacks: list[str] = []
         self.cited: list = []  # the sources this page cites, in the order of their notes
+        self.texts: list[tuple[str, str]] = []  # html: each Markdown text of an editor's, (where, its Markdown)
         self.site_links: list[tuple[str, str, str, str | None]] = []  # html: each link to the site the editors wrote
 
     def note(self, source) -> int:
@@ -134,20 +134,19 @@ class Localizer:
         return Markup('<div lang="{}" class="bss-untranslated" markdown>\n\n{}\n\n</div>').format(value.default, Markup(shown))
 
     def html(self, value: Text | None) -> Markup:
-        """A Markdown block as HTML, for a template that writes HTML: ``md`` converted, each link to a
-        page or file of the site as the address this build publishes (html.Prose); a fallback is
+        """A Markdown block, for a template that writes HTML: its place, where the renderer puts it
+        converted once the template's headings have their ids (``headings.assemble``); a fallback is
         wrapped in a block marked with its language."""
         if value is None:
             return Markup("")
         shown, fallback = value.get(self.lang)
-        made, found = self.prose.html(self.links.resolve(shown, self.lang, self.page), self.page, self.lang)
         where = f"{value.where}.{value.default if fallback else self.lang}"  # path:line: story.ro
-        self.site_links.extend((where, self.page, url, target) for url, target in found)
-        converted = Markup(made)
+        self.texts.append((where, self.links.resolve(shown, self.lang, self.page)))
+        block = Markup(PLACEHOLDER.format(len(self.texts) - 1))
         if not fallback:
-            return converted
+            return block
         self.fallbacks.append(value.where)
-        return Markup('<div lang="{}" class="bss-untranslated">\n{}\n</div>').format(value.default, converted)
+        return Markup('<div lang="{}" class="bss-untranslated">\n{}\n</div>').format(value.default, block)
 
     def md_inline(self, value: Text | None) -> Markup:
         """A one-paragraph Markdown text (a key point, a checklist item) with its references resolved."""
@@ -271,7 +270,16 @@ class Renderer:
         )
 
     def localizer(self, lang: str, page: str) -> Localizer:
-        return Localizer(lang, page, self.strings, self.links, self.caches, self.prose)
+        return Localizer(lang, page, self.strings, self.links, self.caches)
+
+    def _converter(self, loc: Localizer):
+        """For ``headings.assemble``: the page's n-th text of an editor's as HTML, and its headings."""
+        def convert(n: int, used: set[str], counters: dict[str, int]) -> tuple[str, list[dict]]:
+            where, text = loc.texts[n]
+            made, found, tokens = self.prose.html(text, loc.page, loc.lang, used, counters)
+            loc.site_links.extend((where, loc.page, url, target) for url, target in found)
+            return made, tokens
+        return convert
 
     def render_html(self, template: str, **context) -> str:
         """A standalone HTML file (the redirect pages)."""
@@ -298,7 +306,7 @@ class Renderer:
                 body = self.env.get_template("_untranslated." + ("html" if html else "md")).render(L=loc) + body
             toc: list = []
             if html:
-                body, toc = anchor_headings(body, self.permalinks)
+                body, toc = assemble(body, self._converter(loc), self.permalinks)
             front = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
             out.append(RenderedPage(self.links.src_uri(page, lang), lang, front + body, tuple(dict.fromkeys(loc.fallbacks)),
                                     len(front) if html else None, toc, tuple(loc.site_links)))
