@@ -106,7 +106,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     if (made := _prepared.site.made_html(page.file.src_uri)) is not None:  # prepare made it: MkDocs converted nothing
-        html, page.toc = made.html, get_toc(made.toc)
+        html, page.toc, page.present_anchor_ids = made.html, get_toc(made.toc), set(made.anchors)
     short = _prepared.site.short_addresses(config.theme["language"], config.use_directory_urls)
     return finish.finish_page(html, page, short, config.use_directory_urls, sanitise=not UNSAFE)
 

@@ -20,7 +20,7 @@ from bss.prepare.site import build_site
 from bss.problems import ContentError
 from bss.settings import Languages, load_settings, markdown_arguments
 from bss.text import Text
-from helpers import ROOT
+from helpers import ROOT, mkdocs_build
 from photos import draw
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -230,3 +230,24 @@ def test_a_story_not_yet_translated_shows_in_its_language_marked_as_such(project
     assert page.html.startswith('<div class="admonition note">\n<p class="admonition-title">')
     assert '<div lang="ro" class="bss-untranslated">\n<p>Prima propoziție a poveștii.</p>' in page.html
     assert page.untranslated == ("data/case-studies/proba.yml:16: story",)
+
+
+def test_a_link_to_an_anchor_a_case_study_does_not_have_is_named_with_the_one_meant(project):
+    with_story(project, ro="Vezi [povestea](spalatorie-sociala-glodeni.md#povestea-servicului) și "
+                           "[rezultatele](spalatorie-sociala-glodeni.md#rezultate).")
+    with pytest.raises(ContentError) as info:
+        build_site(project)
+    assert [str(p) for p in info.value.problems] == [
+        "data/case-studies/proba.yml:16: story.ro: the link 'spalatorie-sociala-glodeni.md#povestea-servicului' names "
+        "an anchor its page does not have (did you mean '#povestea-serviciului'?)"]
+
+
+@pytest.mark.build
+def test_a_page_may_link_to_an_anchor_of_a_case_study_and_mkdocs_finds_it(project, tmp_path):
+    """MkDocs checks every link's anchor (mkdocs.yml: validation, strict): a page made in HTML hands it
+    the ids it has, or a hand-written page linking to a case study's section would fail the build."""
+    search = project / "docs" / "cautare.md"
+    search.write_text(search.read_text(encoding="utf-8") + "\n[Povestea](studii-de-caz/spalatorie-sociala-glodeni.md"
+                      "#povestea-serviciului)\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", env={"BSS_PDFS": "off", "BSS_SEARCH_INDEX": "0"})
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr

@@ -138,7 +138,8 @@ def build_site(root: Path, config: str = CONFIG, check_markup: bool = True, cach
         for page in kept.render(renderer, spec, caches, world):
             pages[page.src_uri] = page
     assets = {**qr_files(content, links, caches), **illustrations.files(content.service_types, renderer)}
-    if problems := broken_links(pages.values(), site_files(Path(root), links, assets)):
+    anchors = {(page.lang, links.default_page(uri)): page.anchors for uri, page in pages.items() if page.body_at is not None}
+    if problems := broken_links(pages.values(), site_files(Path(root), links, assets), anchors):
         raise ContentError(problems)
     return Site(content, specs, links, renderer, pages, assets, world)
 

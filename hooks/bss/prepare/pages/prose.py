@@ -129,15 +129,23 @@ class _Published(Treeprocessor):
         return rel + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-def broken_links(pages, files: set[str]) -> list[Problem]:
+def broken_links(pages, files: set[str], anchors: dict[tuple[str, str], frozenset]) -> list[Problem]:
     """Each link an editor wrote in the pages made into HTML (``RenderedPage.links``) that leads to
-    no page or file of the site (``files``: by source path, the default language's), or from the
-    site's root, which a copy in a folder or under another address would break."""
+    no page or file of the site (``files``: by source path, the default language's), from the
+    site's root (which a copy in a folder or under another address would break), or to an anchor
+    that a page made in HTML does not have (``anchors``: by language and source path; the other
+    pages' anchors are MkDocs' to know)."""
     out = []
     for page in pages:
         for where, source, url, target in page.links:
+            fragment = urlsplit(url).fragment
             if target is None:
                 out.append(Problem.at(where, f"the link '{url}' starts from the site's root", EXPECTED))
+            elif fragment and fragment not in anchors.get((page.lang, target), {fragment}):
+                ids = sorted(anchors[(page.lang, target)])
+                close = difflib.get_close_matches(fragment, ids, n=1, cutoff=0.6)
+                out.append(Problem.at(where, f"the link '{url}' names an anchor its page does not have",
+                                      f"did you mean '#{close[0]}'?" if close else f"one of #{', #'.join(ids)}"))
             elif target not in files:
                 close = difflib.get_close_matches(target, files, n=1, cutoff=0.8)
                 hint = f"did you mean '{posixpath.relpath(close[0], posixpath.dirname(source) or '.')}'?" if close else EXPECTED

@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from bss.prepare.pages import icons, illustrations, qr
-from bss.prepare.pages.headings import PLACEHOLDER, Permalinks, assemble
+from bss.prepare.pages.headings import ID, PLACEHOLDER, Permalinks, assemble
 from bss.prepare.pages.prose import Prose
 from bss import text as fmt
 from bss.prepare.caches import Caches
@@ -49,6 +49,7 @@ class RenderedPage:
     body_at: int | None = None  # a page made straight into HTML: where its body starts in ``markdown``
     toc: list = field(default_factory=list, compare=False, hash=False)  # and its table of contents (toc tokens)
     links: tuple = ()  # a page made into HTML: each link to the site its editors wrote, (where, page, as written, file)
+    anchors: frozenset = field(default=frozenset(), compare=False)  # and the ids in it, which links may name
 
     @property
     def html(self) -> str | None:
@@ -305,9 +306,11 @@ class Renderer:
             if loc.fallbacks:
                 body = self.env.get_template("_untranslated." + ("html" if html else "md")).render(L=loc) + body
             toc: list = []
+            anchors: frozenset = frozenset()
             if html:
                 body, toc = assemble(body, self._converter(loc), self.permalinks)
+                anchors = frozenset(next(filter(None, m.groups()), "") for m in ID.finditer(body))
             front = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
             out.append(RenderedPage(self.links.src_uri(page, lang), lang, front + body, tuple(dict.fromkeys(loc.fallbacks)),
-                                    len(front) if html else None, toc, tuple(loc.site_links)))
+                                    len(front) if html else None, toc, tuple(loc.site_links), anchors))
         return out
