@@ -325,3 +325,14 @@ def test_a_files_check_is_kept_by_its_bytes_wherever_the_project_lies(project, t
     content, _, _ = site_module.check_site(elsewhere, caches=caches)
     assert read == [CASE], "the edited file, and it alone, is read again"
     assert "xÎn jur de300" in repr(content.case_studies["spalatorie-sociala-glodeni"])
+
+
+def test_the_world_of_kept_pages_holds_the_configuration_a_configuration_inherits(project):
+    """The folder copy's configuration inherits mkdocs.yml: a preview of it renders every kept page
+    again when mkdocs.yml changes (its Markdown extensions, its languages), as when its own does."""
+    from bss.prepare.pages import kept
+
+    before = kept.world(project, "mkdocs-offline.yml", {}).key
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert kept.world(project, "mkdocs-offline.yml", {}).key != before

@@ -107,6 +107,18 @@ def address_notice(site_url: str | None) -> str | None:
     return None
 
 
+def config_files(root: Path, config: str = CONFIG) -> list[str]:
+    """``config`` and each file it inherits (MkDocs' INHERIT), from ``root``: what a build's settings come from."""
+    out, file = [], Path(root) / config
+    while file.is_file() and file.as_posix() not in out:
+        out.append(file.as_posix())
+        parent = (yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader) or {}).get("INHERIT")
+        if not parent:
+            break
+        file = file.parent / parent
+    return [str(Path(f).relative_to(root)) if Path(f).is_relative_to(root) else f for f in out]
+
+
 def _read(file: Path) -> dict[str, Any]:
     data = yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader) or {}
     parent = data.pop("INHERIT", None)

@@ -7,7 +7,8 @@ what every page may show: the interface strings, the names and titles of what it
 (partners, programmes, types, districts, the glossary), the templates and the configuration; and
 the title of each other case study its text refers to (``[[caz:id]]``). So its rendering is kept
 under a key of its own record, of the titles it cites, and of that "world": every data file but
-the case studies' (time and size), the templates, the configuration and the public address. Any
+the case studies' (time and size), the templates, the configuration (with the file it inherits)
+and the public address. Any
 change to the world renders every case study again; an edit to one record renders that one, and
 a retitle that one and those that cite it.
 
@@ -34,6 +35,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from bss.fingerprint import fingerprint
+from bss.settings import config_files
 from bss.prepare.caches import Caches
 from bss.prepare.pages.render import PageSpec, RenderedPage, Renderer
 
@@ -58,7 +60,7 @@ class World:
 
 def world(root: Path, config: str, titles: dict[str, object]) -> World:
     own = os.path.join(str(Path(root) / OWN), "")
-    files = [entry for entry in fingerprint(root, (*WORLD, config))
+    files = [entry for entry in fingerprint(root, (*WORLD, *config_files(root, config)))
              if not os.path.join(entry[0], "").startswith(own)]
     text = repr((files, os.environ.get("SITE_URL")))
     return World(hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(), titles)
