@@ -69,7 +69,7 @@ def world(root: Path, config: str, titles: dict[str, object]) -> World:
 def render(renderer: Renderer, spec: PageSpec, caches: Caches, world: World | None) -> list[RenderedPage]:
     """The page in every language: rendered, or as kept from the last rebuild when neither its
     record, nor a title it cites, nor the world changed (``world`` None: a one-shot build, nothing kept)."""
-    if spec.kind not in KEPT:
+    if spec.kind not in KEPT or world is None:  # a one-shot build: no key to work out
         return renderer.render(spec)
     data = {key: value for key, value in spec.context.items() if not callable(value)}  # a helper: made from the world
     reads = repr((spec.template, spec.title, spec.description, data, spec.meta, spec.anchors))
