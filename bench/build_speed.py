@@ -8,7 +8,9 @@ reach data/). Then, in turn, R times each:
             MkDocs (Material + i18n, same theme and overrides): the Markdown the engine generated,
             and the pages it makes in HTML written in Markdown, as a site built by MkDocs alone would
             hold them (bench/project.py; tests/test_html_pages.py checks that they say the same).
-Each build runs in its own process tree. Recorded per build: CPU seconds (user + system, of the
+A first build of each, not counted, fills what every later build finds (the engine makes the guide's
+PDFs once and keeps them, QR codes and compiled templates too): counted, it made the spread's top and,
+one run in three, the median. Each build runs in its own process tree. Recorded per build: CPU seconds (user + system, of the
 build and every process it started), peak memory (the largest resident set among them, ru_maxrss),
 wall time, and the total size of the HTML written. Reported: the median and the spread (min-max)
 of the R runs, the engine/plain ratio of medians, and for each doubling of N how each figure grew.
@@ -97,6 +99,7 @@ def main() -> None:
         for n in args.sizes:
             engine, plain = make_projects(n, Path(tmp))
             runs = {"engine": [], "plain": []}
+            measure(plain), measure(engine)  # the first: not counted (see above)
             for _ in range(args.repeat):  # alternated: a noisy minute hits both
                 runs["plain"].append(measure(plain))
                 runs["engine"].append(measure(engine))
