@@ -10,7 +10,7 @@ from bss.prepare.content.courses import Answer, Question, quiz_version
 from bss.addresses import form_actions_as_files, mark_short_links
 from bss.prepare.pages.links import Links
 from bss.plain import plain_html
-from bss.prepare.pages.render import Localizer
+from bss.prepare.pages.localizer import Localizer
 from bss.settings import Languages
 from bss.prepare.read.source import read_document
 from bss.prepare.read.strings import Strings

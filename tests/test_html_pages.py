@@ -4,6 +4,7 @@ way, and what they say the same as the Markdown a site built by MkDocs alone wou
 plain side, bench/templates)."""
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import sys
@@ -251,3 +252,15 @@ def test_a_page_may_link_to_an_anchor_of_a_case_study_and_mkdocs_finds_it(projec
                       "#povestea-serviciului)\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site", env={"BSS_PDFS": "off", "BSS_SEARCH_INDEX": "0"})
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+
+
+def test_a_markdown_template_asking_for_html_is_told_so(site, tmp_path):
+    """``L.html`` leaves a place the renderer fills only in a template that writes HTML: in a Markdown
+    one the story would silently be missing."""
+    from bss.prepare.pages.render import TEMPLATES, Renderer
+
+    (tmp_path / "wrong.md").write_text("{{ L.html(case.story) }}\n", encoding="utf-8")
+    renderer = Renderer(site.content.strings, site.links, [tmp_path, TEMPLATES], extensions=EXTENSIONS)
+    spec = next(s for s in site.specs if s.kind == "case-study")
+    with pytest.raises(ValueError, match="wrong.md: L.html is for a template that writes HTML"):
+        renderer.render(dataclasses.replace(spec, template="wrong.md"))
