@@ -109,20 +109,28 @@ def address_notice(site_url: str | None) -> str | None:
 
 def config_files(root: Path, config: str = CONFIG) -> list[str]:
     """``config`` and each file it inherits (MkDocs' INHERIT), from ``root``: what a build's settings come from."""
-    out, file = [], Path(root) / config
-    while file.is_file() and file.as_posix() not in out:
-        out.append(file.as_posix())
-        parent = (yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader) or {}).get("INHERIT")
-        if not parent:
-            break
-        file = file.parent / parent
-    return [str(Path(f).relative_to(root)) if Path(f).is_relative_to(root) else f for f in out]
+    return [str(file.relative_to(root)) if file.is_relative_to(root) else str(file) for file, _ in _chain(Path(root) / config)]
 
 
 def _read(file: Path) -> dict[str, Any]:
-    data = yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    parent = data.pop("INHERIT", None)
-    return _merge(_read(file.parent / parent), data) if parent else data
+    """The settings of ``file``, each file it inherits under it, merged as MkDocs merges them."""
+    merged: dict[str, Any] = {}
+    for _, data in reversed(_chain(file)):
+        merged = _merge(merged, data)
+    return merged
+
+
+def _chain(file: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """``file`` and each file it inherits, in that order, each with its own settings (INHERIT taken out)."""
+    out: list[tuple[Path, dict[str, Any]]] = []
+    while file not in (seen for seen, _ in out):
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        out.append((file, data))
+        parent = data.pop("INHERIT", None)
+        if not parent:
+            break
+        file = file.parent / parent
+    return out
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

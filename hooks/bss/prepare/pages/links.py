@@ -146,8 +146,7 @@ class Links:
         anchor = f"#{entry.anchor}" if entry.anchor else ""
         if target == from_page and anchor:
             return anchor
-        here = self.page_url(from_page, lang, self.directory_urls)
-        return self.relative_url(self.page_url(target, lang, self.directory_urls), here) + anchor
+        return self.file_href(self.page_url(target, lang, self.directory_urls), from_page, lang) + anchor
 
     @staticmethod
     def relative(target: str, from_file: str) -> str:

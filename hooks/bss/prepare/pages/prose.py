@@ -120,12 +120,11 @@ class _Published(Treeprocessor):
             return url
         target = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), unquote(parts.path)))
         self.found.append((url, target))
-        here = self.links.page_url(self.page, self.lang, self.links.directory_urls)
         if target.endswith(".md"):
             published = self.links.page_url(target, self.lang, self.links.directory_urls)
         else:  # a file: where it is, its name as written (%20 stays %20)
-            published = "/" + posixpath.normpath(posixpath.join(posixpath.dirname(self.page), parts.path))
-        rel = self.links.relative_url(published, here)
+            published = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), parts.path))
+        rel = self.links.file_href(published, self.page, self.lang)
         return rel + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
@@ -138,11 +137,11 @@ def broken_links(pages, files: set[str], anchors: dict[tuple[str, str], frozense
     out = []
     for page in pages:
         for where, source, url, target in page.links:
-            fragment = urlsplit(url).fragment
+            fragment, known = urlsplit(url).fragment, anchors.get((page.lang, target or ""))
             if target is None:
                 out.append(Problem.at(where, f"the link '{url}' starts from the site's root", EXPECTED))
-            elif fragment and fragment not in anchors.get((page.lang, target), {fragment}):
-                ids = sorted(anchors[(page.lang, target)])
+            elif fragment and known is not None and fragment not in known:
+                ids = sorted(known)
                 close = difflib.get_close_matches(fragment, ids, n=1, cutoff=0.6)
                 out.append(Problem.at(where, f"the link '{url}' names an anchor its page does not have",
                                       f"did you mean '#{close[0]}'?" if close else f"one of #{', #'.join(ids)}"))
