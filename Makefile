@@ -81,6 +81,7 @@ test: $(TESTS)
 test-fast: $(TESTS)
 	$(PY) -m ruff check hooks tools bench tests
 	$(PY) -m mypy
+	@sh tools/ensure-pdf-libraries.sh $(PY)
 	BSS_TEST_FAST=1 $(PY) -m pytest -n auto -m "not browser and not build"
 
 # Every page type in both languages at 390 and 1280 px, one contact sheet per language: look at them.

@@ -29,6 +29,7 @@ if [ -n "$FAKE_LOCKED" ]; then printf '%s\\n' "$FAKE_LOCKED" >&2; exit 100; fi
     for stub in bin_dir.iterdir():
         stub.chmod(0o755)
     env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "BSS_CHROMIUM": str(tmp_path / "no-chromium"),
+           "BSS_NGINX": str(tmp_path / "no-nginx"),
            "BSS_APT_WAIT": "5"}
     return env, calls
 
@@ -40,7 +41,7 @@ def test_apt_waits_for_another_installation_with_a_limit(fake_apt):
     lines = calls.read_text(encoding="utf-8").splitlines()
     assert [line.split()[2] for line in lines] == ["update", "install"]
     assert all(line.startswith("-o DPkg::Lock::Timeout=5 ") for line in lines), lines
-    assert lines[1].endswith(" chromium")
+    assert lines[1].endswith(" chromium nginx")
 
 
 def test_a_lock_still_held_after_the_wait_is_said_plainly(fake_apt):

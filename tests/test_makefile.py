@@ -44,3 +44,12 @@ def test_make_test_fast_selects_no_browser_and_no_build_and_stops_a_build_it_was
                     ["python", str(ROOT / "tools" / "build.py")], ["python", "tools/serve.py"], ["make", "site"]):
         assert is_build(command), command
     assert not is_build(["python", "-m", "bss", "check", "."])  # a check is what the fast suite runs
+
+
+def test_both_test_commands_make_sure_the_pdfs_libraries_load_first():
+    """The PDF tests are in the fast suite too: on a fresh machine, make test-fast installs what
+    WeasyPrint needs as make test does (else its warning fails them)."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("test", "test-fast"):
+        recipe = makefile.split(f"\n{target}: ", 1)[1].split("\n\n", 1)[0]
+        assert "sh tools/ensure-pdf-libraries.sh $(PY)" in recipe, target
