@@ -108,7 +108,10 @@ def test_every_short_link_has_its_qr_code_on_the_page_and_as_a_file(built_site):
                 svg = (built_site / f"{prefix}g/{cid}/" / (f"{sid}/" if sid else "") / "qr.svg").read_text(encoding="utf-8")
                 assert svg.startswith("<?xml") and "<title>" in svg
                 download = f'download="qr-{cid}{"-" + sid if sid else ""}.svg"'
-                assert download in page
+                # the link to download it leads to this language's file (the QR code of its own address)
+                href = re.search(rf'{download} href="([^"]+)"', page)
+                assert href, (prefix, cid, sid)
+                assert urljoin(f"/{prefix}ghid/{cid}/", href.group(1)) == f"/{prefix}g/{cid}/" + (f"{sid}/" if sid else "") + "qr.svg"
 
 
 def terms_referred(chapter: dict) -> set[str]:

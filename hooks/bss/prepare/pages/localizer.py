@@ -190,9 +190,9 @@ class Localizer:
         return Markup(qr.inline(url, self.caches).replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
                       .replace('class="segno"', 'class="bss-qr__code"', 1))
 
-    def qr_file(self, chapter: str, section: str = "") -> str:
-        """A Markdown link target: the QR code's SVG file, for slides."""
-        return self.links.relative(self.links.qr_file(chapter, section), self.page)
+    def qr_href(self, chapter: str, section: str = "") -> str:
+        """The QR code's SVG file (for slides) as this build publishes it, from this page (for HTML)."""
+        return self.file(self.links.prefix(self.lang) + self.links.qr_file(chapter, section))
 
     # -- numbers and dates ---------------------------------------------------------------------
     def number(self, value) -> str:
