@@ -4,10 +4,9 @@ MkDocs or mkdocs-static-i18n that breaks an assumption below stops the build, sa
 1. ``on_config`` prepares every page of every language as Markdown or HTML (``bss.prepare``), once per change.
 2. mkdocs-static-i18n runs a build per language (the events below fire in each); its ``on_files`` (-100) makes
    every File anew, so ``_add_generated_files`` (50) adds the generated pages, ``_fill_generated_files`` (-110) their text.
-3. ``on_pre_page`` gives a page the menu leaves out its section; ``on_page_content`` finishes each page (one
-   prepare made as HTML takes its body and contents there); ``on_post_page``/``on_post_template`` add the CSP.
-4. ``on_post_build`` (-200) acts once, in the outer build (static-i18n's ``building`` flag false):
-   ``bss.finish.finish_site``, the report. The live preview (``preview.rebuilds.active()``) picks pages."""
+3. ``on_pre_page`` gives a page the menu leaves out its section; ``on_page_content`` finishes each page (one made
+   as HTML takes its body, contents, anchors and links there); ``on_post_page``/``on_post_template`` add the CSP.
+4. ``on_post_build`` (-200), once, not in static-i18n's nested builds: ``finish.finish_site``; the preview picks pages."""
 from __future__ import annotations
 
 import logging
@@ -107,6 +106,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if (made := _prepared.site.made_html(page.file.src_uri)) is not None:  # prepare made it: MkDocs converted nothing
         html, page.toc, page.present_anchor_ids = made.html, get_toc(made.toc), set(made.anchors)
+        page.links_to_anchors = {f: a for t, a in made.linked_anchors().items() if (f := files.get_file_from_path(t))}
     short = _prepared.site.short_addresses(config.theme["language"], config.use_directory_urls)
     return finish.finish_page(html, page, short, config.use_directory_urls, sanitise=not UNSAFE)
 

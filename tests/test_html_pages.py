@@ -254,6 +254,19 @@ def test_a_page_may_link_to_an_anchor_of_a_case_study_and_mkdocs_finds_it(projec
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
 
 
+@pytest.mark.build
+def test_a_storys_link_to_an_anchor_a_markdown_page_does_not_have_stops_the_build(project, tmp_path):
+    """The anchors of the pages in Markdown are MkDocs' to know: a page made in HTML hands it the anchors its
+    links name, which it checked, strict, when the case studies were Markdown (a trainer's section link)."""
+    with_story(project, ro="Vezi [metoda](../ghid/costificarea.md#metodologie) și [pașii](../ghid/costificarea.md#metodologia).",
+               en="See [the method](../ghid/costificarea.md#metodologia).")
+    result = mkdocs_build(project, tmp_path / "site", env={"BSS_PDFS": "off", "BSS_SEARCH_INDEX": "0"})
+    assert result.returncode != 0
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert warnings == ["WARNING -  Doc file 'studii-de-caz/proba.md' contains a link '../ghid/costificarea.md#metodologie', "
+                        "but the doc 'ghid/costificarea.md' does not contain an anchor '#metodologie'."], result.stderr
+
+
 def test_a_markdown_template_asking_for_html_is_told_so(site, tmp_path):
     """``L.html`` leaves a place the renderer fills only in a template that writes HTML: in a Markdown
     one the story would silently be missing."""

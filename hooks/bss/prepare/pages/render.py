@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -51,6 +52,15 @@ class RenderedPage:
     def html(self) -> str | None:
         """The body of a page made straight into HTML, which the engine does not convert; None for Markdown."""
         return None if self.body_at is None else self.markdown[self.body_at:]
+
+    def linked_anchors(self) -> dict[str, dict[str, str]]:
+        """The anchors its links name, by the page each is on (the default language's source path), each
+        with the link as written: for the engine's check of anchors, which knows the pages in Markdown."""
+        out: dict[str, dict[str, str]] = {}
+        for _, _, url, target in self.links:
+            if target and (fragment := urlsplit(url).fragment):
+                out.setdefault(target, {}).setdefault(fragment, url)
+        return out
 
 
 class Renderer:
