@@ -14,7 +14,7 @@ import pytest
 
 from bss.prepare.caches import Caches
 from bss.prepare.pages.headings import Permalinks, anchor_headings
-from bss.prepare.pages.prose import Prose
+from bss.prepare.pages.prose import Prose, markdown_anchors
 from bss.prepare.pages.links import Links
 from markdown.extensions.toc import nest_toc_tokens
 from bss.prepare.site import build_site
@@ -254,17 +254,34 @@ def test_a_page_may_link_to_an_anchor_of_a_case_study_and_mkdocs_finds_it(projec
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
 
 
-@pytest.mark.build
-def test_a_storys_link_to_an_anchor_a_markdown_page_does_not_have_stops_the_build(project, tmp_path):
-    """The anchors of the pages in Markdown are MkDocs' to know: a page made in HTML hands it the anchors its
-    links name, which it checked, strict, when the case studies were Markdown (a trainer's section link)."""
+def test_a_link_to_an_anchor_a_guide_chapter_does_not_have_is_named_with_its_file_and_line(project):
+    """A generated page in Markdown (a guide chapter, whose sections trainers link to): prepare converts
+    it as the engine does and knows its anchors, so ``make check`` and the editor's save check say it."""
     with_story(project, ro="Vezi [metoda](../ghid/costificarea.md#metodologie) și [pașii](../ghid/costificarea.md#metodologia).",
                en="See [the method](../ghid/costificarea.md#metodologia).")
+    with pytest.raises(ContentError) as info:
+        build_site(project)
+    assert [str(p) for p in info.value.problems] == [
+        "data/case-studies/proba.yml:16: story.ro: the link '../ghid/costificarea.md#metodologie' names "
+        "an anchor its page does not have (did you mean '#metodologia'?)"]
+
+
+def test_a_pages_anchors_are_every_id_and_anchor_name_of_its_html():
+    text = ('---\ntitle: "# Not a heading"\n---\n# Costing\n\n## The method { #metoda }\n\n## Care\n\n'
+            '<div id="raw" markdown>Text</div>\n\n<a name="old-name"></a><input name="q">\n\n    <p id="in-code">\n')
+    assert markdown_anchors(text, EXTENSIONS) == {"costing", "metoda", "care", "raw", "old-name"}
+
+
+@pytest.mark.build
+def test_a_storys_link_to_an_anchor_a_page_of_docs_does_not_have_stops_the_build(project, tmp_path):
+    """The anchors of the pages of docs/ are MkDocs' to know: a page made in HTML hands it the anchors its
+    links name, which it checked, strict, when the case studies were Markdown."""
+    with_story(project, ro="Vezi [căutarea](../cautare.md#nu-exista) și [aici](../cautare.md#cautare).")
     result = mkdocs_build(project, tmp_path / "site", env={"BSS_PDFS": "off", "BSS_SEARCH_INDEX": "0"})
     assert result.returncode != 0
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
-    assert warnings == ["WARNING -  Doc file 'studii-de-caz/proba.md' contains a link '../ghid/costificarea.md#metodologie', "
-                        "but the doc 'ghid/costificarea.md' does not contain an anchor '#metodologie'."], result.stderr
+    assert warnings == ["WARNING -  Doc file 'studii-de-caz/proba.md' contains a link '../cautare.md#nu-exista', "
+                        "but the doc 'cautare.md' does not contain an anchor '#nu-exista'."], result.stderr
 
 
 def test_a_markdown_template_asking_for_html_is_told_so(site, tmp_path):

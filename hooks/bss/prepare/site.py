@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 from bss.prepare.content import case_studies, courses, easy, glossary, guide, partners, programmes, taxonomies
@@ -17,7 +18,7 @@ from bss.fingerprint import fingerprint
 from bss.prepare.pages.clashes import address_clashes
 from bss.prepare.pages.links import Links
 from bss.problems import ContentError
-from bss.prepare.pages.prose import broken_links
+from bss.prepare.pages.prose import broken_links, markdown_anchors
 from bss.prepare.pages.render import PageSpec, RenderedPage, Renderer
 from bss.settings import CONFIG
 
@@ -139,6 +140,9 @@ def build_site(root: Path, config: str = CONFIG, check_markup: bool = True, cach
             pages[page.src_uri] = page
     assets = {**qr_files(content, links, caches), **illustrations.files(content.service_types, renderer)}
     anchors = {(page.lang, links.default_page(uri)): page.anchors for uri, page in pages.items() if page.body_at is not None}
+    for lang, target in {(p.lang, t) for p in pages.values() for _, _, url, t in p.links if t and urlsplit(url).fragment}:
+        if (lang, target) not in anchors and (linked := pages.get(links.src_uri(target, lang))) is not None:
+            anchors[(lang, target)] = markdown_anchors(linked.markdown, content.settings.markdown_extensions)
     if problems := broken_links(pages.values(), site_files(Path(root), links, assets), anchors):
         raise ContentError(problems)
     return Site(content, specs, links, renderer, pages, assets, world)

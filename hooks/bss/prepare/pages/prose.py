@@ -12,7 +12,9 @@ from __future__ import annotations
 import difflib
 import json
 import posixpath
+import re
 import xml.etree.ElementTree as etree
+from html.parser import HTMLParser
 from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
@@ -132,8 +134,8 @@ def broken_links(pages, files: set[str], anchors: dict[tuple[str, str], frozense
     """Each link an editor wrote in the pages made into HTML (``RenderedPage.links``) that leads to
     no page or file of the site (``files``: by source path, the default language's), from the
     site's root (which a copy in a folder or under another address would break), or to an anchor
-    that a page made in HTML does not have (``anchors``: by language and source path; the other
-    pages' anchors are MkDocs' to know)."""
+    that its page does not have (``anchors``: by language and source path, the pages made in HTML
+    and the generated ones linked with an anchor; those of docs/ are the engine's to know)."""
     out = []
     for page in pages:
         for where, source, url, target in page.links:
@@ -150,6 +152,32 @@ def broken_links(pages, files: set[str], anchors: dict[tuple[str, str], frozense
                 hint = f"did you mean '{posixpath.relpath(close[0], posixpath.dirname(source) or '.')}'?" if close else EXPECTED
                 out.append(Problem.at(where, f"the link '{url}' leads to no page or file of the site", hint))
     return out
+
+
+# A page's front matter, which the engine takes off before converting it (MkDocs' own pattern).
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+
+
+class _Anchors(HTMLParser):
+    """The ids of an HTML text's elements, and its ``a`` elements' names: what MkDocs counts as anchors."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.update(v for k, v in attrs if v and (k == "id" or (k == "name" and tag == "a")))
+
+
+def markdown_anchors(text: str, extensions: list[Any]) -> frozenset[str]:
+    """The anchors of a page in Markdown (a generated one, front matter and all) as the engine makes
+    them: every id (and ``a`` name) in its HTML, its headings' with the site's ``toc`` among them. For the
+    links to them from the pages made in HTML (``broken_links``), said with their file and line."""
+    names, configs = markdown_arguments(extensions)
+    parser = _Anchors()
+    parser.feed(markdown.Markdown(extensions=names, extension_configs=configs).convert(FRONT_MATTER.sub("", text, count=1)))
+    parser.close()
+    return frozenset(parser.found)
 
 
 class _Extension(Extension):
