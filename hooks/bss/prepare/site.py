@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 
 from bss.prepare.content import case_studies, courses, easy, glossary, guide, partners, programmes, taxonomies
@@ -140,7 +139,7 @@ def build_site(root: Path, config: str = CONFIG, check_markup: bool = True, cach
             pages[page.src_uri] = page
     assets = {**qr_files(content, links, caches), **illustrations.files(content.service_types, renderer)}
     anchors = {(page.lang, links.default_page(uri)): page.anchors for uri, page in pages.items() if page.body_at is not None}
-    for lang, target in {(p.lang, t) for p in pages.values() for _, _, url, t in p.links if t and urlsplit(url).fragment}:
+    for lang, target in {(p.lang, t) for p in pages.values() for t in p.linked_anchors()}:
         if (lang, target) not in anchors and (linked := pages.get(links.src_uri(target, lang))) is not None:
             anchors[(lang, target)] = markdown_anchors(linked.markdown, content.settings.markdown_extensions)
     if problems := broken_links(pages.values(), site_files(Path(root), links, assets), anchors):

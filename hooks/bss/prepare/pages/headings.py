@@ -70,13 +70,22 @@ class Permalinks:
         return unique(slugify(html.unescape(name), self.separator), used, counters)
 
 
+def ids(html: str) -> set[str]:
+    """Every id written in ``html``'s attributes (a regular expression: fast, on every page made in HTML)."""
+    return {_id(match) for match in ID.finditer(html)}
+
+
+def _id(match: re.Match) -> str:
+    return next(filter(None, match.groups()), "")
+
+
 def assemble(body: str, convert: Callable[[int, set[str], dict[str, int]], tuple[str, list[dict]]],
              permalinks: Permalinks) -> tuple[str, list]:
     """The page: ``body`` (a template's HTML, ``PLACEHOLDER`` n where its n-th text of an editor's goes)
     with its headings anchored, then each text converted (``convert(n, used ids, counters)``: its HTML
     and its headings' toc tokens, ids taken from those used); and the page's table of contents."""
     parts = PLACEHOLDERS.split(body)  # template, n, template, n, ..., template
-    used = {next(filter(None, m.groups()), "") for part in parts[::2] for m in ID.finditer(part)}
+    used = set().union(*(ids(part) for part in parts[::2]))
     counters: dict[str, int] = {}
     done = [anchor_headings(part, permalinks, used, counters) if i % 2 == 0 else None for i, part in enumerate(parts)]
     out: list[str] = []
@@ -92,7 +101,7 @@ def anchor_headings(body: str, permalinks: Permalinks, used: set[str] | None = N
                     counters: dict[str, int] | None = None) -> tuple[str, list[dict]]:
     """``body`` (a template's HTML: no markup of an editor's in it) with an id and a permalink on each
     heading, and its headings as flat ``toc`` tokens (``level``, ``id``, ``name``, ``children``)."""
-    used = {next(filter(None, m.groups()), "") for m in ID.finditer(body)} if used is None else used
+    used = ids(body) if used is None else used
     counters = {} if counters is None else counters
     tokens: list[dict] = []
 
@@ -102,7 +111,7 @@ def anchor_headings(body: str, permalinks: Permalinks, used: set[str] | None = N
         level, attrs, inner = match.group(1), match.group(2) or "", match.group(3)
         name = strip_tags(inner)
         own = ID.search(attrs)
-        id = next(filter(None, own.groups()), "") if own else ""
+        id = _id(own) if own else ""
         if not id:
             id = permalinks.new_id(name, used, counters)
             attrs = f' id="{html.escape(id)}"' + (ID.sub("", attrs) if own else attrs)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from bss.prepare.caches import Caches
-from bss.prepare.pages.headings import ID, Permalinks, assemble
+from bss.prepare.pages.headings import Permalinks, assemble, ids
 from bss.prepare.pages.links import Links
 from bss.prepare.pages.localizer import Localizer
 from bss.prepare.pages.prose import Prose
@@ -120,7 +120,7 @@ class Renderer:
             anchors: frozenset = frozenset()
             if html:
                 body, toc = assemble(body, self._converter(loc), self.permalinks)
-                anchors = frozenset(next(filter(None, m.groups()), "") for m in ID.finditer(body))
+                anchors = frozenset(ids(body))
             front = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n\n"
             out.append(RenderedPage(self.links.src_uri(page, lang), lang, front + body, tuple(dict.fromkeys(loc.fallbacks)),
                                     len(front) if html else None, toc, tuple(loc.site_links), anchors))
